@@ -1,0 +1,4 @@
+import { adoptDocumentStyles } from '../ui/theme.ts';
+import './display-app.ts';
+
+adoptDocumentStyles();

@@ -1,0 +1,6 @@
+import { syncDocumentLang } from '../ui/i18n.ts';
+import { adoptDocumentStyles } from '../ui/theme.ts';
+import './kiosk-app.ts';
+
+adoptDocumentStyles();
+syncDocumentLang();

@@ -1,0 +1,4 @@
+/** `npm run build`: builds the four front-ends into dist/web. */
+import { buildWeb } from '../server/web-build.ts';
+
+await buildWeb();

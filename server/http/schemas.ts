@@ -1,0 +1,17 @@
+/** OpenAPI pieces every route shares. */
+import { z } from '@hono/zod-openapi';
+import { ERRORS } from '../../common/errors.ts';
+
+export const errorBodySchema = z
+  .object({
+    code: z.enum(Object.keys(ERRORS) as [keyof typeof ERRORS, ...(keyof typeof ERRORS)[]]),
+    message: z.string().openapi({ description: 'For the person, in Chinese.' }),
+    messageEn: z.string().openapi({ description: 'The same in English.' }),
+    requestId: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('Error');
+
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: errorBodySchema } } };
+}

@@ -1,0 +1,103 @@
+/**
+ * The one place that wires real dependencies and opens a port: configuration, database, demo data,
+ * front-end build, HTTP and socket.io on one port, and an orderly shutdown.
+ */
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { DataDirLockedError, openDatabase } from '../db/client.ts';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig, type Config } from './config.ts';
+import { DEMO_GUIDE_CODE, DEMO_PASSWORD, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createLogger } from './logger.ts';
+import { attachRealtime } from './realtime/io.ts';
+import { ensureWebBuild, WEB_ROOT } from './web-build.ts';
+
+function fail(message: string): never {
+  console.error(`lobby: ${message}`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const logger = createLogger({ level: config.LOG_LEVEL });
+
+const [database] = await Promise.all([
+  openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }).catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }),
+  ensureWebBuild().then((built) => built && logger.info('front-ends rebuilt')),
+]);
+
+// The demo devices' tokens exist in plaintext only here, so later starts can print the same URLs.
+const demoFile = path.join(config.dataDir, 'demo-devices.json');
+let seeded: SeedResult | undefined;
+if (config.SEED_DEMO) {
+  seeded = await seedDemoData(database.db);
+  if (seeded) {
+    writeFileSync(demoFile, JSON.stringify(seeded.devices, null, 2));
+    chmodSync(demoFile, 0o600);
+  }
+}
+const demoDevices: DemoDevice[] = existsSync(demoFile) ? JSON.parse(readFileSync(demoFile, 'utf8')) : [];
+
+const app = createApp({ database, clock: systemClock, logger, metrics: createMetrics({ processMetrics: true }), webRoot: WEB_ROOT });
+const httpServer = await new Promise<HttpServer>((resolve, reject) => {
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(server as HttpServer));
+  server.once('error', reject);
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(`port ${config.PORT} is in use: stop what uses it, or set PORT.`);
+  throw error;
+});
+const realtime = attachRealtime(httpServer, { db: database.db, clock: systemClock, logger, databaseUrl: config.DATABASE_URL });
+
+const address = httpServer.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const base = `http://localhost:${port}`;
+const deviceUrl = (kind: DemoDevice['kind']) => {
+  const device = demoDevices.find((d) => d.kind === kind);
+  return device ? `#device=${device.token}` : '';
+};
+console.log(
+  [
+    '',
+    `Lobby is ready in ${Math.round(process.uptime() * 1000)} ms (${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}${seeded ? ', demo data seeded' : ''})`,
+    '',
+    `  WeChat H5 (citizens)   ${base}/h5/`,
+    `  Kiosk (lobby)          ${base}/kiosk/${deviceUrl('kiosk')}`,
+    `  Display (lobby)        ${base}/display/${deviceUrl('display')}`,
+    `  Console (staff)        ${base}/console/`,
+    `  API description        ${base}/openapi.json`,
+    '',
+    ...(config.SEED_DEMO
+      ? [
+          `  Demo logins (password ${DEMO_PASSWORD}): admin, supervisor, clerk, clerk2, guide, point-clerk`,
+          `  Demo guide code at the kiosk: ${DEMO_GUIDE_CODE}`,
+          '',
+        ]
+      : []),
+  ].join('\n'),
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await realtime.close(); // closes the HTTP server too
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,42 @@
+/**
+ * The front-ends are built by vite into dist/web. `npm install` builds them (the prepare script);
+ * `npm start` rebuilds only when a source is newer than the last build, so a start stays fast.
+ */
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.dirname(import.meta.dirname);
+export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
+const STAMP = path.join(WEB_ROOT, '.built');
+const SOURCES = ['kiosk', 'display', 'wechat-h5', 'console', 'ui', 'common', 'vite.config.ts', 'package-lock.json'];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target, { recursive: true })) {
+    const mtime = statSync(path.join(target, String(entry))).mtimeMs;
+    if (mtime > newest) newest = mtime;
+  }
+  return newest;
+}
+
+export function webBuildIsStale(): boolean {
+  if (!existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
+  return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
+}
+
+export async function buildWeb(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+/** Builds when stale; returns whether it did. */
+export async function ensureWebBuild(): Promise<boolean> {
+  if (!webBuildIsStale()) return false;
+  await buildWeb();
+  return true;
+}

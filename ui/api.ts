@@ -1,0 +1,74 @@
+/**
+ * JSON requests to our own server, returning a result instead of throwing, so every page tells
+ * "no network" apart from "the server said no":
+ *
+ *   const result = await apiRequest('/healthz', { parse: parseHealth });
+ *   if (!result.ok && result.kind === 'offline') ...
+ */
+import type { ErrorBody } from '../common/errors.ts';
+
+export type ApiFailure =
+  /** The request never reached the server. */
+  | { ok: false; kind: 'offline' }
+  /** The server answered with our error body. */
+  | { ok: false; kind: 'server'; status: number; error: ErrorBody }
+  /** Anything else: a proxy's error page, or a success body of the wrong shape. */
+  | { ok: false; kind: 'http'; status: number };
+
+export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Checks the success body's shape and types it; throwing means the shape is wrong. */
+  parse: (body: unknown) => T;
+}
+
+/** Rejects only when `signal` aborts the request. */
+export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<ApiResult<T>> {
+  if (!navigator.onLine) return { ok: false, kind: 'offline' };
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return { ok: false, kind: 'offline' };
+  }
+
+  const body = await readJson(response);
+  if (response.ok) {
+    try {
+      return { ok: true, data: options.parse(body) };
+    } catch {
+      return { ok: false, kind: 'http', status: response.status };
+    }
+  }
+  return isErrorBody(body)
+    ? { ok: false, kind: 'server', status: response.status, error: body }
+    : { ok: false, kind: 'http', status: response.status };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (!response.headers.get('Content-Type')?.includes('json')) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const { code, message, messageEn, requestId } = body as Record<string, unknown>;
+  return [code, message, messageEn, requestId].every((field) => typeof field === 'string');
+}

@@ -1,0 +1,28 @@
+/**
+ * One build for the four pages. The server mounts each page's HTML at its own path (/kiosk/,
+ * /display/, /h5/, /console/) and everything else at /assets/, so asset URLs are absolute and a
+ * page works whatever path it is served under.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root,
+  base: '/',
+  appType: 'mpa',
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist/web'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: {
+        kiosk: resolve(root, 'kiosk/index.html'),
+        display: resolve(root, 'display/index.html'),
+        'wechat-h5': resolve(root, 'wechat-h5/index.html'),
+        console: resolve(root, 'console/index.html'),
+      },
+    },
+  },
+});
