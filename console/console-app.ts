@@ -70,7 +70,7 @@ export class ConsoleApp extends LitElement {
   override render() {
     return html`
       <header>
-        <h1>工作台<span class="en" lang="en">Lobby Console</span></h1>
+        <h1>工作台 <span class="en" lang="en">Lobby Console</span></h1>
         <lobby-locale-switch></lobby-locale-switch>
       </header>
       <main>
