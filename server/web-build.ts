@@ -2,6 +2,7 @@
  * The front-ends are built by vite into dist/web. `npm install` builds them (the prepare script);
  * `npm start` rebuilds only when a source is newer than the last build, so a start stays fast.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,9 +29,17 @@ export function webBuildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
 }
 
+/**
+ * Runs `vite build` in a child process: vite installs its own signal handlers and worker threads,
+ * which must not outlive the build inside the server (a Ctrl-C must reach our orderly shutdown).
+ */
 export async function buildWeb(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed with exit code ${code}`))));
+  });
   writeFileSync(STAMP, new Date().toISOString());
 }
 
