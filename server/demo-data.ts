@@ -164,10 +164,8 @@ export async function seedDemoData(db: Database): Promise<SeedResult | undefined
   if (existing.length > 0) return undefined;
 
   // Hash before the transaction: scrypt is slow on purpose and PGlite runs one transaction at a time.
-  const [passwordHashes, guideCodeHash] = await Promise.all([
-    Promise.all(STAFF.map(() => hashPassword(DEMO_PASSWORD))),
-    hashPassword(DEMO_GUIDE_CODE),
-  ]);
+  // Every demo account has the same (printed) password, so one hash serves them all.
+  const [passwordHash, guideCodeHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_GUIDE_CODE)]);
   const demoDevices: DemoDevice[] = [
     { kind: 'kiosk', outletId: 'yt-dmv', token: randomBytes(32).toString('base64url') },
     { kind: 'display', outletId: 'yt-dmv', token: randomBytes(32).toString('base64url') },
@@ -200,8 +198,8 @@ export async function seedDemoData(db: Database): Promise<SeedResult | undefined
       ...pointCounters.map((c) => ({ counterId: c.id, serviceId: 'ebike-registration' })),
     ]);
 
-    const staffRows = await tx.insert(staff).values(STAFF.map((s, i) => ({
-      username: s.username, displayName: s.name, role: s.role, passwordHash: passwordHashes[i]!,
+    const staffRows = await tx.insert(staff).values(STAFF.map((s) => ({
+      username: s.username, displayName: s.name, role: s.role, passwordHash,
       staffCodeHash: s.role === 'guide' ? guideCodeHash : null,
     }))).returning({ id: staff.id, username: staff.username });
     await tx.insert(staffOutlets).values(staffRows.flatMap((row) =>
