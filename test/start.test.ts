@@ -16,7 +16,8 @@ const ROOT = path.dirname(import.meta.dirname);
 interface Started {
   child: ChildProcess;
   output: () => string;
-  exited: Promise<number | null>;
+  /** The exit code, or the signal's name when a signal ended it. */
+  exited: Promise<number | string | null>;
 }
 
 function start(dataDir: string): Started {
@@ -26,7 +27,7 @@ function start(dataDir: string): Started {
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   return { child, output: () => output, exited };
 }
 
@@ -41,7 +42,7 @@ async function waitFor(started: Started, pattern: RegExp, ms = 30_000): Promise<
   throw new Error(`never printed ${pattern}; printed:\n${started.output()}`);
 }
 
-async function stop(started: Started): Promise<number | null> {
+async function stop(started: Started): Promise<number | string | null> {
   started.child.kill('SIGTERM');
   return started.exited;
 }
@@ -68,7 +69,7 @@ describe('npm start', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/in use by another Lobby process \(pid \d+\)/);
 
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first), first.output()).toBe(0);
 
     // Between the two starts, leave a mark in the data directory.
     const offline = await openPglite({ dataDir });
@@ -79,7 +80,7 @@ describe('npm start', () => {
     const [banner] = await waitFor(again, /Lobby is ready in \d+ ms \([^)]*\)/);
     expect(banner).not.toMatch(/seeded/);
     expect(again.output()).toMatch(/\/kiosk\/#device=[\w-]{20,}/);
-    expect(await stop(again)).toBe(0);
+    expect(await stop(again), again.output()).toBe(0);
 
     const after = await openPglite({ dataDir });
     expect((await after.db.select({ n: count() }).from(outlets))[0]!.n).toBe(4);
