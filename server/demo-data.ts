@@ -158,14 +158,26 @@ export function hashDeviceToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export interface DemoSecrets {
+  passwordHash: string;
+  guideCodeHash: string;
+}
+
+/**
+ * The demo password and guide code, hashed. scrypt is slow on purpose, so a start begins this while
+ * the database opens. Every demo account has the same (printed) password: one hash serves them all.
+ */
+export async function hashDemoSecrets(): Promise<DemoSecrets> {
+  const [passwordHash, guideCodeHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_GUIDE_CODE)]);
+  return { passwordHash, guideCodeHash };
+}
+
 /** Seeds the demo into an empty database; returns undefined when there was something already. */
-export async function seedDemoData(db: Database): Promise<SeedResult | undefined> {
+export async function seedDemoData(db: Database, secrets: Promise<DemoSecrets> | DemoSecrets = hashDemoSecrets()): Promise<SeedResult | undefined> {
   const existing = await db.select({ id: outlets.id }).from(outlets).limit(1);
   if (existing.length > 0) return undefined;
-
-  // Hash before the transaction: scrypt is slow on purpose and PGlite runs one transaction at a time.
-  // Every demo account has the same (printed) password, so one hash serves them all.
-  const [passwordHash, guideCodeHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_GUIDE_CODE)]);
+  // Hashed before the transaction: PGlite runs one transaction at a time.
+  const { passwordHash, guideCodeHash } = await secrets;
   const demoDevices: DemoDevice[] = [
     { kind: 'kiosk', outletId: 'yt-dmv', token: randomBytes(32).toString('base64url') },
     { kind: 'display', outletId: 'yt-dmv', token: randomBytes(32).toString('base64url') },

@@ -5,15 +5,10 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
-import { createApp } from './app.ts';
-import { systemClock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
-import { DEMO_GUIDE_CODE, DEMO_PASSWORD, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
-import { createMetrics } from './http/metrics.ts';
+import { DEMO_GUIDE_CODE, DEMO_PASSWORD, hashDemoSecrets, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
 import { createLogger } from './logger.ts';
-import { attachRealtime } from './realtime/io.ts';
 import { ensureWebBuild, WEB_ROOT } from './web-build.ts';
 
 function fail(message: string): never {
@@ -30,11 +25,19 @@ try {
 
 const logger = createLogger({ level: config.LOG_LEVEL });
 
-const [database] = await Promise.all([
+// The slow parts of a start overlap: the database opens (file copies, off the main thread) and the
+// demo secrets hash (scrypt, in the thread pool) while the rest of the server's modules load.
+const demoSecrets = config.SEED_DEMO ? hashDemoSecrets() : undefined;
+const [database, { createApp }, { attachRealtime }, { createMetrics }, { serve }, { systemClock }] = await Promise.all([
   openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }).catch((error: unknown) => {
     if (error instanceof DataDirLockedError) fail(error.message);
     throw error;
   }),
+  import('./app.ts'),
+  import('./realtime/io.ts'),
+  import('./http/metrics.ts'),
+  import('@hono/node-server'),
+  import('./clock.ts'),
   ensureWebBuild().then((built) => built && logger.info('front-ends rebuilt')),
 ]);
 
@@ -42,7 +45,7 @@ const [database] = await Promise.all([
 const demoFile = path.join(config.dataDir, 'demo-devices.json');
 let seeded: SeedResult | undefined;
 if (config.SEED_DEMO) {
-  seeded = await seedDemoData(database.db);
+  seeded = await seedDemoData(database.db, demoSecrets);
   if (seeded) {
     writeFileSync(demoFile, JSON.stringify(seeded.devices, null, 2));
     chmodSync(demoFile, 0o600);
