@@ -524,6 +524,26 @@ export const outbox = pgTable('outbox', {
   createdAt: createdAt(),
 }, (t) => [index('outbox_pending').on(t.status, t.availableAt)]);
 
+/**
+ * Counters of rate-limiter-flexible's drizzle store (per IP, per phone, per ID …): in the database,
+ * so every server process counts against the same limits.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: tstz('expire'),
+}, (t) => [index('rate_limits_expire').on(t.expire)]);
+
+/** One-use `state` values of WeChat authorizations in flight, bound to the browser that began them. */
+export const oauthStates = pgTable('oauth_states', {
+  stateHash: text('state_hash').primaryKey(),
+  /** Where the H5 page goes after the authorization; a path on this site only. */
+  returnTo: text('return_to').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+  usedAt: tstz('used_at'),
+  createdAt: createdAt(),
+});
+
 /** Required by @socket.io/postgres-adapter for payloads too large for NOTIFY. */
 export const socketIoAttachments = pgTable('socket_io_attachments', {
   id: bigserial('id', { mode: 'number' }).unique(),

@@ -7,20 +7,36 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DatabaseHandle } from '../db/client.ts';
-import { ANONYMOUS } from './auth/principal.ts';
+import { csrf } from 'hono/csrf';
+import { resolvePrincipal } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import { AppError, createErrorHandler, errorBody } from './errors.ts';
 import type { AppEnv } from './http/env.ts';
 import { measureRequests, type Metrics } from './http/metrics.ts';
 import { mountPages } from './http/static-pages.ts';
+import type { RateLimits } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
+import type { PersonalDataCipher } from './privacy/personal-data.ts';
+import type { LiveChannel } from './realtime/live.ts';
+import { citizenRoutes } from './routes/citizens.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { systemRoutes } from './routes/system.ts';
+import type { SmsProvider } from './sms/provider.ts';
+import type { WechatConfig } from './wechat/config.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  privacy: PersonalDataCipher;
+  rateLimits: RateLimits;
+  wechat: WechatConfig;
+  sms: SmsProvider;
+  live: LiveChannel;
+  /** The public base URL, when the server sits behind a proxy that hides it. */
+  publicUrl?: string | undefined;
   /** The built front-ends (dist/web); pages are not served without it. */
   webRoot?: string;
 }
@@ -68,12 +84,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } }));
-  app.use(async function resolvePrincipal(c, next) {
-    c.set('principal', ANONYMOUS);
-    await next();
-  });
+  // Form posts from another origin are refused outright; JSON from another origin needs a CORS
+  // preflight, which this server never grants; cookie sessions also need their CSRF token.
+  app.use(csrf());
+  app.use(resolvePrincipal({ db: deps.database.db, clock: deps.clock }));
 
   app.route('/', systemRoutes({ database: deps.database, metrics: deps.metrics }));
+  app.route('/', citizenRoutes(deps));
+  app.route('/', staffRoutes(deps));
+  app.route('/', deviceRoutes(deps));
 
   app.doc('/openapi.json', API_INFO);
   if (deps.webRoot) mountPages(app, deps.webRoot);

@@ -20,6 +20,24 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo outlets, services, staff and devices into an empty database. */
   SEED_DEMO: z.stringbool().default(true),
+  /** 32 bytes (hex or base64) that encrypt ID numbers and phones; development makes one in DATA_DIR. */
+  LOBBY_DATA_KEY: z.string().optional(),
+  /** The public base URL (`https://lobby.example.gov.cn`), for links that leave the site (WeChat redirects). */
+  PUBLIC_URL: z.url().optional(),
+  /** The official account's credentials; without them a fake WeChat server runs on loopback. */
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  WECHAT_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /** Port of the fake WeChat server in development (0: any free port). */
+  FAKE_WECHAT_PORT: port.default(0),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.LOBBY_DATA_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['LOBBY_DATA_KEY'], message: 'required in production' });
+  }
+  if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'WECHAT_APPID and WECHAT_SECRET go together' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

@@ -11,12 +11,18 @@ import type { Logger } from './logger.ts';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  /** Sent as `Retry-After` (rate limits, lockouts). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, options: { fields?: Record<string, string>; cause?: unknown; detail?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fields?: Record<string, string>; cause?: unknown; detail?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): ContentfulStatusCode {
@@ -70,6 +76,7 @@ export function createErrorHandler(logger: Logger) {
     const known = toAppError(error);
     if (known) {
       if (known.code === 'database_unavailable') logger.warn({ requestId, err: error }, 'database unavailable');
+      if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds));
       return c.json(errorBody(known.code, requestId, known.fields), known.status);
     }
     logger.error({ requestId, err: error, path: c.req.path }, 'unhandled error');

@@ -9,6 +9,12 @@ import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { loadConfig, type Config } from './config.ts';
 import { DEMO_GUIDE_CODE, DEMO_PASSWORD, hashDemoSecrets, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
 import { createLogger } from './logger.ts';
+import { createRateLimits } from './http/rate-limit.ts';
+import { createPersonalDataCipher, developmentDataKey, parseDataKey } from './privacy/personal-data.ts';
+import { createLiveChannel } from './realtime/live.ts';
+import { createDevelopmentSmsProvider } from './sms/development.ts';
+import type { WechatConfig } from './wechat/config.ts';
+import { startFakeWechat } from './wechat/fake-server.ts';
 import { ensureWebBuild, WEB_ROOT } from './web-build.ts';
 
 function fail(message: string): never {
@@ -53,7 +59,22 @@ if (config.SEED_DEMO) {
 }
 const demoDevices: DemoDevice[] = existsSync(demoFile) ? JSON.parse(readFileSync(demoFile, 'utf8')) : [];
 
-const app = createApp({ database, clock: systemClock, logger, metrics: createMetrics({ processMetrics: true }), webRoot: WEB_ROOT });
+const privacy = createPersonalDataCipher(config.LOBBY_DATA_KEY ? parseDataKey(config.LOBBY_DATA_KEY) : developmentDataKey(config.dataDir));
+// Without the official account's credentials, a fake WeChat on loopback speaks the same protocol.
+const fakeWechat = config.WECHAT_APPID ? undefined : await startFakeWechat({ port: config.FAKE_WECHAT_PORT });
+const wechat: WechatConfig = fakeWechat
+  ? { appid: fakeWechat.appid, secret: fakeWechat.secret, oauthBase: fakeWechat.url, apiBase: fakeWechat.url }
+  : { appid: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, oauthBase: config.WECHAT_OAUTH_BASE, apiBase: config.WECHAT_API_BASE };
+const live = createLiveChannel();
+const app = createApp({
+  database, clock: systemClock, logger, privacy, live, wechat,
+  metrics: createMetrics({ processMetrics: true }),
+  rateLimits: createRateLimits(database.db),
+  // Until a carrier is configured, SMS stays on this machine (log and outbox).
+  sms: createDevelopmentSmsProvider({ db: database.db, privacy, logger }),
+  publicUrl: config.PUBLIC_URL,
+  webRoot: WEB_ROOT,
+});
 const httpServer = await new Promise<HttpServer>((resolve, reject) => {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(server as HttpServer));
   server.once('error', reject);
@@ -62,6 +83,7 @@ const httpServer = await new Promise<HttpServer>((resolve, reject) => {
   throw error;
 });
 const realtime = attachRealtime(httpServer, { db: database.db, clock: systemClock, logger, databaseUrl: config.DATABASE_URL });
+live.bind(realtime.io);
 
 const address = httpServer.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -80,6 +102,7 @@ console.log(
     `  Display (lobby)        ${base}/display/${deviceUrl('display')}`,
     `  Console (staff)        ${base}/console/`,
     `  API description        ${base}/openapi.json`,
+    ...(fakeWechat ? [`  Fake WeChat (dev)      ${fakeWechat.url}/  (no WECHAT_APPID: sign-in picks a demo WeChat user)`] : []),
     '',
     ...(config.SEED_DEMO
       ? [
@@ -99,6 +122,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await realtime.close(); // closes the HTTP server too
+  await fakeWechat?.close();
   await database.close();
   process.exit(0);
 }

@@ -18,6 +18,15 @@ export type Audience = 'public' | 'wechat-user' | 'citizen' | StaffRole | 'kiosk
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
+export const STAFF_ROLES = ['admin', 'supervisor', 'clerk', 'guide'] as const satisfies readonly StaffRole[];
+export const DEVICES = ['kiosk', 'display'] as const;
+
+/** Narrows the principal a route's access already admitted; a mismatch is a bug in the declaration. */
+export function expectPrincipal<K extends Principal['kind']>(principal: Principal, kind: K): Extract<Principal, { kind: K }> {
+  if (principal.kind !== kind) throw new Error(`route admitted a ${principal.kind} where it expects a ${kind}`);
+  return principal as Extract<Principal, { kind: K }>;
+}
+
 /** Whether `principal` is among `audiences`. */
 export function admits(audiences: readonly Audience[], principal: Principal): boolean {
   return audiences.some((audience) => {

@@ -13,7 +13,8 @@ export function requireAccess(audiences: readonly Audience[]) {
   return createMiddleware<AppEnv>(async function requireAccessMiddleware(c, next) {
     const principal = c.get('principal');
     if (!admits(audiences, principal)) {
-      throw new AppError(principal.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
+      if (principal.kind !== 'anonymous') throw new AppError('forbidden');
+      throw new AppError(c.get('deviceRevoked') ? 'device_revoked' : 'unauthenticated');
     }
     await next();
   });
