@@ -14,7 +14,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { MIGRATIONS_DIR, PROJECT_ROOT } from './paths.ts';
 import * as schema from './schema.ts';
+
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -29,9 +31,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
-const REPO_ROOT = path.dirname(import.meta.dirname);
-const TEMPLATE_DIR = path.join(REPO_ROOT, '.cache');
+const TEMPLATE_DIR = path.join(PROJECT_ROOT, '.cache');
 /** Any number; every process that migrates takes this advisory lock, so two nodes never race. */
 const MIGRATION_LOCK_ID = 7_230_401;
 

@@ -3,9 +3,11 @@
  * Nobody operates it, so it shows both languages at once and has no buttons. It shows ticket
  * numbers and counters only — never a name, an ID number or a phone number.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { ClockController, formatChineseDate, formatEnglishDate, formatTime } from '../ui/clock-controller.ts';
 import '../ui/connection-status.ts';
+import { DeviceController } from '../ui/device-controller.ts';
+import '../ui/device-screen.ts';
 import { OnlineController } from '../ui/online-controller.ts';
 import '../ui/status-view.ts';
 import { theme } from '../ui/theme.ts';
@@ -62,6 +64,13 @@ export class DisplayApp extends LitElement {
         display: block;
         font-size: 0.45em;
       }
+      .outlet {
+        margin: 0.3em 0 0;
+        font-size: 1.1em;
+      }
+      .outlet .en {
+        margin-inline-start: 0.6em;
+      }
       .clock {
         text-align: end;
       }
@@ -105,6 +114,13 @@ export class DisplayApp extends LitElement {
         font-size: 1.8em;
         color: var(--lobby-muted);
       }
+      .device {
+        border-radius: 1.5vh;
+        background: var(--lobby-surface);
+        font-size: 1.3em;
+        /* Someone setting the screen up may need the pointer for "pair again". */
+        cursor: auto;
+      }
       footer {
         font-size: 0.9em;
       }
@@ -113,27 +129,47 @@ export class DisplayApp extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #online = new OnlineController(this);
+  readonly #device = new DeviceController(this, { kind: 'display' });
 
   override render() {
     const now = this.#clock.now;
+    const state = this.#device.state;
+    const active = state.phase === 'active' ? state.device : undefined;
+    // Never a blank or signed-out screen: the last state stays, with a banner while reconnecting.
+    const offline = this.#device.offline || (active !== undefined && this.#device.live === 'disconnected');
     return html`
       <header>
-        <h1>叫号大屏 <span class="en" lang="en">Lobby Display</span></h1>
+        <div>
+          <h1>叫号大屏 <span class="en" lang="en">Lobby Display</span></h1>
+          ${active
+            ? html`<p class="outlet">${active.outletName.zh}<span class="en" lang="en">${active.outletName.en}</span></p>`
+            : nothing}
+        </div>
         <div class="clock">
           <time class="time" datetime=${now.toISOString()}>${formatTime(now)}</time>
           <p class="date">${formatChineseDate(now)}<span class="en" lang="en">${formatEnglishDate(now)}</span></p>
         </div>
       </header>
       <main>
-        <section class="calling" aria-labelledby="calling">
-          <h2 id="calling">正在呼叫<span class="en" lang="en">Now calling</span></h2>
-          <lobby-status kind="empty" bilingual .text=${NOBODY_CALLED}></lobby-status>
-        </section>
+        ${active
+          ? html`
+              <section class="calling" aria-labelledby="calling">
+                <h2 id="calling">正在呼叫<span class="en" lang="en">Now calling</span></h2>
+                <lobby-status kind="empty" bilingual .text=${NOBODY_CALLED}></lobby-status>
+              </section>
+            `
+          : html`<lobby-device-screen class="device" .state=${state} @lobby-pair-again=${this.#pairAgain}></lobby-device-screen>`}
       </main>
       <footer>
-        <lobby-connection unattended .state=${this.#online.state}></lobby-connection>
+        ${offline
+          ? html`<lobby-status kind="offline" bilingual></lobby-status>`
+          : html`<lobby-connection unattended .state=${this.#online.state}></lobby-connection>`}
       </footer>
     `;
+  }
+
+  #pairAgain(): void {
+    this.#device.pairAgain();
   }
 }
 

@@ -1,12 +1,16 @@
 /**
  * `<kiosk-app>`: the self-service ticket machine in the lobby, a touch screen used standing up,
- * often by people who rarely use one: large type, high contrast, big targets.
+ * often by people who rarely use one: large type, high contrast, big targets. Until it is paired
+ * with an outlet it shows its pairing code instead (see ui/device-controller.ts).
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import '../ui/connection-status.ts';
-import { LocaleController, locale } from '../ui/i18n.ts';
+import { DeviceController } from '../ui/device-controller.ts';
+import '../ui/device-screen.ts';
+import { LocaleController, locale, t } from '../ui/i18n.ts';
 import '../ui/locale-switch.ts';
 import { OnlineController } from '../ui/online-controller.ts';
+import '../ui/status-view.ts';
 import { theme } from '../ui/theme.ts';
 
 const START = { zh: '请刷身份证或输入预约号', en: 'Scan your ID card or enter your appointment number' };
@@ -44,6 +48,10 @@ export class KioskApp extends LitElement {
         font-size: 1.5em;
         line-height: 1.2;
       }
+      .outlet {
+        margin: 0.2em 0 0;
+        font-size: 0.8em;
+      }
       .en {
         display: block;
         font-size: 0.55em;
@@ -77,6 +85,7 @@ export class KioskApp extends LitElement {
   ];
 
   readonly #online = new OnlineController(this);
+  readonly #device = new DeviceController(this, { kind: 'kiosk' });
 
   constructor() {
     super();
@@ -84,21 +93,42 @@ export class KioskApp extends LitElement {
   }
 
   override render() {
-    // The other language stays visible under the prompt, for whoever cannot read the first.
-    const [first, other] = locale() === 'en' ? [START.en, START.zh] : [START.zh, START.en];
+    const state = this.#device.state;
+    const active = state.phase === 'active' ? state.device : undefined;
+    // Requests are being retried, or the live connection is down: say so, keep everything else.
+    const offline = this.#device.offline || (active !== undefined && this.#device.live === 'disconnected');
     return html`
       <header>
-        <h1>自助取号 <span class="en" lang="en">Lobby Kiosk</span></h1>
+        <div>
+          <h1>自助取号 <span class="en" lang="en">Lobby Kiosk</span></h1>
+          ${active ? html`<p class="outlet">${t(active.outletName)}</p>` : nothing}
+        </div>
         <lobby-locale-switch></lobby-locale-switch>
       </header>
       <main>
-        <p class="prompt">${first}</p>
-        <p class="prompt-other" lang=${locale() === 'en' ? 'zh-CN' : 'en'}>${other}</p>
+        ${state.phase === 'active'
+          ? this.#renderStart()
+          : html`<lobby-device-screen .state=${state} @lobby-pair-again=${this.#pairAgain}></lobby-device-screen>`}
       </main>
       <footer>
-        <lobby-connection .state=${this.#online.state} @lobby-retry=${this.#retry}></lobby-connection>
+        ${offline
+          ? html`<lobby-status kind="offline" bilingual></lobby-status>`
+          : html`<lobby-connection .state=${this.#online.state} @lobby-retry=${this.#retry}></lobby-connection>`}
       </footer>
     `;
+  }
+
+  #renderStart() {
+    // The other language stays visible under the prompt, for whoever cannot read the first.
+    const [first, other] = locale() === 'en' ? [START.en, START.zh] : [START.zh, START.en];
+    return html`
+      <p class="prompt">${first}</p>
+      <p class="prompt-other" lang=${locale() === 'en' ? 'zh-CN' : 'en'}>${other}</p>
+    `;
+  }
+
+  #pairAgain(): void {
+    this.#device.pairAgain();
   }
 
   #retry(): void {

@@ -20,6 +20,7 @@ import type { PersonalDataCipher } from './privacy/personal-data.ts';
 import type { LiveChannel } from './realtime/live.ts';
 import { citizenRoutes } from './routes/citizens.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { outletRoutes } from './routes/outlets.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { systemRoutes } from './routes/system.ts';
 import type { SmsProvider } from './sms/provider.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', citizenRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', deviceRoutes(deps));
+  app.route('/', outletRoutes(deps));
 
   app.doc('/openapi.json', API_INFO);
   if (deps.webRoot) mountPages(app, deps.webRoot);

@@ -51,6 +51,16 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The constraint a database error names (PGlite says `constraint`, postgres.js `constraint_name`). */
+export function constraintName(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { constraint, constraint_name: constraintNameField } = e as { constraint?: unknown; constraint_name?: unknown };
+    const name = constraint ?? constraintNameField;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}
+
 export function errorBody(code: ErrorCode, requestId: string, fields?: Record<string, string>): ErrorBody {
   const entry = ERRORS[code];
   return { code, message: entry.zh, messageEn: entry.en, requestId, ...(fields ? { fields } : {}) };

@@ -5,8 +5,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../db/paths.ts';
 
-const ROOT = path.dirname(import.meta.dirname);
+const ROOT = PROJECT_ROOT;
 export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 const STAMP = path.join(WEB_ROOT, '.built');
 const SOURCES = ['kiosk', 'display', 'wechat-h5', 'console', 'ui', 'common', 'vite.config.ts', 'package-lock.json'];

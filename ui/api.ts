@@ -10,8 +10,8 @@ import type { ErrorBody } from '../common/errors.ts';
 export type ApiFailure =
   /** The request never reached the server. */
   | { ok: false; kind: 'offline' }
-  /** The server answered with our error body. */
-  | { ok: false; kind: 'server'; status: number; error: ErrorBody }
+  /** The server answered with our error body (and `Retry-After`, in seconds, when it sent one). */
+  | { ok: false; kind: 'server'; status: number; error: ErrorBody; retryAfterSeconds?: number }
   /** Anything else: a proxy's error page, or a success body of the wrong shape. */
   | { ok: false; kind: 'http'; status: number };
 
@@ -21,6 +21,10 @@ export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers: `x-csrf-token` for a staff session, `Authorization` for a device. */
+  headers?: Record<string, string>;
+  /** `omit` for devices, whose token is their only identity (a staff cookie in the same browser must not count). */
+  credentials?: RequestCredentials;
   /** Checks the success body's shape and types it; throwing means the shape is wrong. */
   parse: (body: unknown) => T;
 }
@@ -28,7 +32,7 @@ export interface RequestOptions<T> {
 /** Rejects only when `signal` aborts the request. */
 export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<ApiResult<T>> {
   if (!navigator.onLine) return { ok: false, kind: 'offline' };
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -37,7 +41,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
-      credentials: 'same-origin',
+      credentials: options.credentials ?? 'same-origin',
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -53,9 +57,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
       return { ok: false, kind: 'http', status: response.status };
     }
   }
-  return isErrorBody(body)
-    ? { ok: false, kind: 'server', status: response.status, error: body }
-    : { ok: false, kind: 'http', status: response.status };
+  if (!isErrorBody(body)) return { ok: false, kind: 'http', status: response.status };
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  return retryAfter > 0
+    ? { ok: false, kind: 'server', status: response.status, error: body, retryAfterSeconds: retryAfter }
+    : { ok: false, kind: 'server', status: response.status, error: body };
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,23 +1,39 @@
 /**
  * `<h5-app>`: booking from a phone, opened inside WeChat. Laid out for a 375px-wide screen first;
- * wider screens get the same column, centred.
+ * wider screens get the same column, centred. Asks the server who is here, then shows one of:
+ * sign in with WeChat → register with real name → the citizen's home.
  */
 import { LitElement, css, html } from 'lit';
+import type { CitizenMe } from '../common/citizens.ts';
+import type { ErrorCode } from '../common/errors.ts';
+import type { ApiFailure } from '../ui/api.ts';
 import '../ui/connection-status.ts';
 import { LocaleController, t } from '../ui/i18n.ts';
 import '../ui/locale-switch.ts';
 import { OnlineController } from '../ui/online-controller.ts';
 import '../ui/status-view.ts';
 import { theme } from '../ui/theme.ts';
+import { fetchSession, isErrorCode } from './citizen-api.ts';
+import './home-view.ts';
+import './register-form.ts';
+import './sign-in-view.ts';
 
-const NO_OUTLETS = { zh: '暂无可预约的网点', en: 'No offices are open for booking yet' };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'failed'; failure: ApiFailure }
+  | { kind: 'signed-out'; authError: ErrorCode | undefined }
+  | { kind: 'register'; me: CitizenMe }
+  | { kind: 'home'; me: CitizenMe };
 
 export class H5App extends LitElement {
+  static override properties = { view: { state: true } };
+
   static override styles = [
     theme,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         max-width: 40rem;
         min-height: 100%;
         margin: 0 auto;
@@ -45,15 +61,8 @@ export class H5App extends LitElement {
         font-weight: normal;
       }
       main {
+        flex: 1;
         padding: 1rem;
-      }
-      h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.125rem;
-      }
-      .outlets {
-        border-radius: 8px;
-        background: var(--lobby-surface);
       }
       footer {
         padding: 0.5rem 1rem;
@@ -63,11 +72,19 @@ export class H5App extends LitElement {
     `,
   ];
 
+  declare view: View;
+
   readonly #online = new OnlineController(this);
 
   constructor() {
     super();
     new LocaleController(this);
+    this.view = { kind: 'loading' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load(this.#takeAuthError());
   }
 
   override render() {
@@ -76,21 +93,71 @@ export class H5App extends LitElement {
         <h1>预约办事 <span class="en" lang="en">Book a visit</span></h1>
         <lobby-locale-switch></lobby-locale-switch>
       </header>
-      <main>
-        <section aria-labelledby="outlets">
-          <h2 id="outlets">${t({ zh: '办事网点', en: 'Offices' })}</h2>
-          <div class="outlets">
-            <lobby-status kind="empty" .text=${NO_OUTLETS}></lobby-status>
-          </div>
-        </section>
+      <main
+        aria-busy=${this.view.kind === 'loading' ? 'true' : 'false'}
+        @h5-registered=${this.#onRegistered}
+        @h5-signed-out=${this.#onSignedOut}
+        @h5-session-ended=${this.#onSessionEnded}
+      >
+        ${this.#renderView()}
       </main>
       <footer>
-        <lobby-connection .state=${this.#online.state} @lobby-retry=${this.#retry}></lobby-connection>
+        <lobby-connection .state=${this.#online.state} @lobby-retry=${this.#retryConnection}></lobby-connection>
       </footer>
     `;
   }
 
-  #retry(): void {
+  #renderView() {
+    const view = this.view;
+    switch (view.kind) {
+      case 'loading':
+        return html`<lobby-status kind="loading"></lobby-status>`;
+      case 'failed':
+        return html`<lobby-status .failure=${view.failure} retryable @lobby-retry=${() => this.#load(undefined)}></lobby-status>`;
+      case 'signed-out':
+        return html`<h5-sign-in .authError=${view.authError}></h5-sign-in>`;
+      case 'register':
+        return html`<h5-register-form .csrfToken=${view.me.csrfToken}></h5-register-form>`;
+      case 'home':
+        return html`<h5-home .me=${view.me}></h5-home>`;
+    }
+  }
+
+  /** `?authError=<code>` after a failed WeChat authorization: shown once, then gone from the address. */
+  #takeAuthError(): ErrorCode | undefined {
+    const url = new URL(window.location.href);
+    const code = url.searchParams.get('authError');
+    if (code === null) return undefined;
+    url.searchParams.delete('authError');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    return isErrorCode(code) ? code : 'wechat_code_invalid';
+  }
+
+  async #load(authError: ErrorCode | undefined): Promise<void> {
+    this.view = { kind: 'loading' };
+    const result = await fetchSession();
+    if (!result.ok) {
+      this.view = { kind: 'failed', failure: result };
+      return;
+    }
+    const me = result.data.citizen;
+    if (!me) this.view = { kind: 'signed-out', authError };
+    else this.view = me.registered ? { kind: 'home', me } : { kind: 'register', me };
+  }
+
+  #onRegistered(event: CustomEvent<CitizenMe>): void {
+    this.view = { kind: 'home', me: event.detail };
+  }
+
+  #onSignedOut(): void {
+    this.view = { kind: 'signed-out', authError: undefined };
+  }
+
+  #onSessionEnded(): void {
+    this.view = { kind: 'signed-out', authError: 'session_expired' };
+  }
+
+  #retryConnection(): void {
     void this.#online.check();
   }
 }

@@ -84,7 +84,8 @@ export async function deviceForToken(db: Database, token: string): Promise<Princ
   return { kind: 'device', deviceId: device.id, deviceKind: device.kind, outletId: device.outletId };
 }
 
-async function principalForSession(db: Database, cookie: string, token: string, now: Date): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+/** The principal of a session cookie's token (`cookie` names which kind), with its CSRF token; undefined when expired or unknown. */
+export async function principalForSession(db: Database, cookie: string, token: string, now: Date): Promise<{ principal: Principal; csrfToken: string } | undefined> {
   const [session] = await db
     .select()
     .from(sessions)

@@ -1,0 +1,45 @@
+/**
+ * The console's requests: JSON with the session cookie, and the session's CSRF token on every
+ * state-changing request (the server refuses a cookie session's POST without it).
+ */
+import { apiRequest, type ApiFailure, type ApiResult } from '../ui/api.ts';
+import type { Text } from '../ui/i18n.ts';
+
+export function consoleRequest<T>(
+  path: string,
+  options: { method?: 'GET' | 'POST'; body?: unknown; csrfToken?: string; parse: (body: unknown) => T },
+): Promise<ApiResult<T>> {
+  const method = options.method ?? 'GET';
+  return apiRequest(path, {
+    method,
+    parse: options.parse,
+    ...(options.body !== undefined || method !== 'GET' ? { body: options.body ?? {} } : {}),
+    ...(method !== 'GET' && options.csrfToken ? { headers: { 'x-csrf-token': options.csrfToken } } : {}),
+  });
+}
+
+/** The session is gone (expired, signed out elsewhere): the console goes back to its sign-in form. */
+export function sessionEnded(failure: ApiFailure): boolean {
+  return failure.kind === 'server' && failure.status === 401;
+}
+
+export const OFFLINE: Text = { zh: '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached. Check the network and try again.' };
+
+/** "15 分钟" / "15 minutes", for a wait the server gave in seconds. */
+export function waitText(seconds: number): Text {
+  if (seconds < 60) return { zh: `${seconds} 秒`, en: `${seconds} second${seconds === 1 ? '' : 's'}` };
+  const minutes = Math.ceil(seconds / 60);
+  return { zh: `${minutes} 分钟`, en: `${minutes} minute${minutes === 1 ? '' : 's'}` };
+}
+
+/** What to tell a person about a failed request, in both languages. */
+export function failureText(failure: ApiFailure): Text {
+  switch (failure.kind) {
+    case 'offline':
+      return OFFLINE;
+    case 'http':
+      return { zh: `服务器暂时无法处理（${failure.status}），请稍后再试。`, en: `The server could not handle this (${failure.status}). Try again shortly.` };
+    case 'server':
+      return { zh: failure.error.message, en: failure.error.messageEn };
+  }
+}
