@@ -43,3 +43,22 @@ export function failureText(failure: ApiFailure): Text {
       return { zh: failure.error.message, en: failure.error.messageEn };
   }
 }
+
+/** Why a sign-in failed, as a person should read it: which problem, and how long to wait when it says. */
+export function signInFailureText(failure: ApiFailure): Text {
+  if (failure.kind !== 'server') return failureText(failure);
+  const wait = waitText(failure.retryAfterSeconds ?? 60);
+  switch (failure.error.code) {
+    case 'login_failed':
+      return { zh: '用户名或密码错误，请重新输入。', en: 'Wrong user name or password. Please try again.' };
+    case 'account_locked':
+      return {
+        zh: `登录失败次数过多，账号已临时锁定，请 ${wait.zh}后再试。`,
+        en: `Too many failed sign-ins: the account is locked. Try again in ${wait.en}.`,
+      };
+    case 'rate_limited':
+      return { zh: `尝试次数过多，请 ${wait.zh}后再试。`, en: `Too many attempts from here. Try again in ${wait.en}.` };
+    default:
+      return failureText(failure);
+  }
+}

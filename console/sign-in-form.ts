@@ -5,10 +5,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { staffMe, type StaffMe } from '../common/staff.ts';
-import type { ApiFailure } from '../ui/api.ts';
 import { LocaleController, t, type Text } from '../ui/i18n.ts';
 import { theme } from '../ui/theme.ts';
-import { consoleRequest, failureText, waitText } from './console-api.ts';
+import { consoleRequest, signInFailureText } from './console-api.ts';
 
 export class ConsoleSignIn extends LitElement {
   static override properties = { busy: { state: true }, problem: { state: true } };
@@ -104,30 +103,12 @@ export class ConsoleSignIn extends LitElement {
       this.dispatchEvent(new CustomEvent<StaffMe>('console-signed-in', { detail: result.data, bubbles: true, composed: true }));
       return;
     }
-    this.problem = signInProblem(result);
+    this.problem = signInFailureText(result);
     const password = form.elements.namedItem('password');
     if (password instanceof HTMLInputElement) {
       password.value = '';
       password.focus();
     }
-  }
-}
-
-function signInProblem(failure: ApiFailure): Text {
-  if (failure.kind !== 'server') return failureText(failure);
-  const wait = waitText(failure.retryAfterSeconds ?? 60);
-  switch (failure.error.code) {
-    case 'login_failed':
-      return { zh: '用户名或密码错误，请重新输入。', en: 'Wrong user name or password. Please try again.' };
-    case 'account_locked':
-      return {
-        zh: `登录失败次数过多，账号已临时锁定，请 ${wait.zh}后再试。`,
-        en: `Too many failed sign-ins: the account is locked. Try again in ${wait.en}.`,
-      };
-    case 'rate_limited':
-      return { zh: `尝试次数过多，请 ${wait.zh}后再试。`, en: `Too many attempts from here. Try again in ${wait.en}.` };
-    default:
-      return failureText(failure);
   }
 }
 

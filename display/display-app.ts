@@ -117,7 +117,6 @@ export class DisplayApp extends LitElement {
       .device {
         border-radius: 1.5vh;
         background: var(--lobby-surface);
-        font-size: 1.3em;
         /* Someone setting the screen up may need the pointer for "pair again". */
         cursor: auto;
       }

@@ -20,8 +20,11 @@ interface Caller {
   /** What the server should resolve this caller to. */
   principal: Principal;
   revokedDevice?: boolean;
-  headers: Record<string, string>;
-  csrfToken?: string;
+  /**
+   * Fresh credentials for each request: a sign-out route ends its session, which must not change
+   * what the routes after it see.
+   */
+  credentials(): Promise<{ headers: Record<string, string>; csrfToken?: string }>;
 }
 
 interface Operation {
@@ -42,51 +45,55 @@ describeOnDatabases('authorization matrix', (ctx) => {
     const seeded = (await seedDemoData(db)) as SeedResult;
     built = testApp(ctx.database);
     const now = built.clock.now();
-    callers.push({ name: 'anonymous', principal: { kind: 'anonymous' }, headers: {} });
+    callers.push({ name: 'anonymous', principal: { kind: 'anonymous' }, credentials: async () => ({ headers: {} }) });
 
     for (const role of ['admin', 'supervisor', 'clerk', 'guide'] as const) {
       const [member] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, role));
-      const session = await createSession(db, { staffId: member!.id }, now);
       callers.push({
         name: role,
         principal: { kind: 'staff', role, staffId: member!.id, sessionId: '', outletIds: [] },
-        headers: { cookie: `${STAFF_COOKIE}=${session.token}` },
-        csrfToken: session.csrfToken,
+        credentials: async () => {
+          const session = await createSession(db, { staffId: member!.id }, now);
+          return { headers: { cookie: `${STAFF_COOKIE}=${session.token}` }, csrfToken: session.csrfToken };
+        },
       });
     }
 
-    const unregistered = await createSession(db, { openid: 'o-unregistered-wechat-user-0001', citizenId: null }, now);
+    const citizenCredentials = (openid: string, citizenId: string | null) => async () => {
+      const session = await createSession(db, { openid, citizenId }, now);
+      return { headers: { cookie: `${CITIZEN_COOKIE}=${session.token}` }, csrfToken: session.csrfToken };
+    };
     callers.push({
       name: 'wechat user, not registered',
       principal: { kind: 'citizen', openid: 'x', citizenId: null, sessionId: '' },
-      headers: { cookie: `${CITIZEN_COOKIE}=${unregistered.token}` },
-      csrfToken: unregistered.csrfToken,
+      credentials: citizenCredentials('o-unregistered-wechat-user-0001', null),
     });
     const [citizen] = await db.insert(citizens).values({
       openid: 'o-registered-wechat-user-00001', name: '测试', idNumberEnc: built.privacy.encrypt('11010519491231002X'),
       idNumberHash: built.privacy.hash('id_number', '11010519491231002X'), phoneEnc: built.privacy.encrypt('13812345678'),
       phoneHash: built.privacy.hash('phone', '13812345678'), birthDate: '1949-12-31',
     }).returning();
-    const registered = await createSession(db, { openid: 'o-registered-wechat-user-00001', citizenId: citizen!.id }, now);
     callers.push({
       name: 'registered citizen',
       principal: { kind: 'citizen', openid: 'x', citizenId: citizen!.id, sessionId: '' },
-      headers: { cookie: `${CITIZEN_COOKIE}=${registered.token}` },
-      csrfToken: registered.csrfToken,
+      credentials: citizenCredentials('o-registered-wechat-user-00001', citizen!.id),
     });
 
     for (const device of seeded.devices) {
       callers.push({
         name: device.kind,
         principal: { kind: 'device', deviceKind: device.kind, deviceId: '', outletId: device.outletId },
-        headers: { authorization: `Bearer ${device.token}` },
+        credentials: async () => ({ headers: { authorization: `Bearer ${device.token}` } }),
       });
     }
     const revokedToken = newToken();
     await db.insert(devices).values({
       kind: 'display', outletId: 'yt-dmv', name: 'revoked display', status: 'revoked', tokenHash: hashToken(revokedToken), revokedAt: now,
     });
-    callers.push({ name: 'revoked device', principal: { kind: 'anonymous' }, revokedDevice: true, headers: { authorization: `Bearer ${revokedToken}` } });
+    callers.push({
+      name: 'revoked device', principal: { kind: 'anonymous' }, revokedDevice: true,
+      credentials: async () => ({ headers: { authorization: `Bearer ${revokedToken}` } }),
+    });
 
     const doc = (await (await built.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-access'?: Audience[] }>>;
@@ -115,9 +122,11 @@ describeOnDatabases('authorization matrix', (ctx) => {
       const url = operation.path.replaceAll(/\{\w+\}/g, PLACEHOLDER_ID);
       for (const caller of callers) {
         const unsafe = !['GET', 'HEAD'].includes(operation.method);
-        const headers: Record<string, string> = { ...caller.headers, 'x-forwarded-for': `10.9.${callers.indexOf(caller)}.${randomBytes(1)[0]}` };
+        const credentials = await caller.credentials();
+        // Each request from its own address, so per-IP rate limits never stand in for access control.
+        const headers: Record<string, string> = { ...credentials.headers, 'x-forwarded-for': `10.9.${callers.indexOf(caller)}.${randomBytes(1)[0]}` };
         if (unsafe) headers['content-type'] = 'application/json';
-        if (unsafe && caller.csrfToken) headers['x-csrf-token'] = caller.csrfToken;
+        if (unsafe && credentials.csrfToken) headers['x-csrf-token'] = credentials.csrfToken;
         const res = await built.app.request(url, { method: operation.method, headers, ...(unsafe ? { body: '{}' } : {}) });
         const admitted = admits(operation.access, caller.principal);
         const expected = admitted ? 'neither 401 nor 403' : caller.principal.kind === 'anonymous' ? '401' : '403';

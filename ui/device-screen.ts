@@ -65,7 +65,8 @@ export class LobbyDeviceScreen extends LitElement {
         border: 0.06em solid currentColor;
         border-radius: 0.12em;
         font-family: ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono', Menlo, Consolas, monospace;
-        font-size: clamp(48px, min(4.5em, 11vw), 200px);
+        /* Large, but never wider than a portrait kiosk or taller than a sixth of a display. */
+        font-size: clamp(40px, min(4.5em, 11vw, 16vh), 200px);
         font-weight: 700;
         letter-spacing: 0.12em;
         line-height: 1.1;

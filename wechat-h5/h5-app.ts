@@ -8,7 +8,7 @@ import type { CitizenMe } from '../common/citizens.ts';
 import type { ErrorCode } from '../common/errors.ts';
 import type { ApiFailure } from '../ui/api.ts';
 import '../ui/connection-status.ts';
-import { LocaleController, t } from '../ui/i18n.ts';
+import { LocaleController } from '../ui/i18n.ts';
 import '../ui/locale-switch.ts';
 import { OnlineController } from '../ui/online-controller.ts';
 import '../ui/status-view.ts';

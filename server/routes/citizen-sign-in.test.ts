@@ -4,13 +4,14 @@
  * WeChat confirms server-side; every shortcut is refused.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oauthStates, sessions } from '../../db/schema.ts';
 import { startTestServer, testApp } from '../../test/support/app.ts';
 import { describeOnDatabases } from '../../test/support/databases.ts';
 import { authorizeAtFake, CookieJar, pathOf, signInWithWechat, viaApp, viaServer, wechatConfigOf, type AppFetch } from '../../test/support/wechat.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { fakeOpenid, startFakeWechat, type FakeWechat } from '../wechat/fake-server.ts';
+import { callbackUrl } from './citizens.ts';
 
 describeOnDatabases('citizen sign-in with WeChat', (ctx) => {
   let fake: FakeWechat;
@@ -201,5 +202,12 @@ describeOnDatabases('citizen sign-in with WeChat', (ctx) => {
     first.jar.store(again);
     expect(first.jar.get('lobby_citizen')).not.toBe(oldToken);
     expect(await ctx.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(oldToken)))).toEqual([]);
+  });
+});
+
+describe('the WeChat callback URL', () => {
+  it('is below the public URL behind a proxy, else below the origin the browser used', () => {
+    expect(callbackUrl('https://lobby.example.gov.cn/', 'http://10.0.0.5:3000/api/wechat/authorize')).toBe('https://lobby.example.gov.cn/api/wechat/callback');
+    expect(callbackUrl(undefined, 'http://127.0.0.1:3000/api/wechat/authorize?returnTo=%2Fh5%2F')).toBe('http://127.0.0.1:3000/api/wechat/callback');
   });
 });

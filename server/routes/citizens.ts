@@ -135,6 +135,15 @@ const logout = defineRoute(['wechat-user'], {
   },
 });
 
+/**
+ * Where WeChat sends the browser back: below the public URL when the server sits behind a proxy
+ * that hides it, else below the origin the browser used. `callbackUrl(undefined, 'http://127.0.0.1:3000/x')`
+ * is `http://127.0.0.1:3000/api/wechat/callback`.
+ */
+export function callbackUrl(publicUrl: string | undefined, requestUrl: string): string {
+  return `${(publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '')}${CALLBACK_PATH}`;
+}
+
 /** Behind a TLS-terminating proxy the request arrives as http with `X-Forwarded-Proto: https`. */
 function overTls(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -175,8 +184,7 @@ export function citizenRoutes(deps: AppDeps) {
       setCookie(c, STATE_COOKIE, state, {
         httpOnly: true, sameSite: 'Lax', secure: overTls(c), path: STATE_COOKIE_PATH, maxAge: STATE_TTL_MS / 1000,
       });
-      const base = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-      return c.redirect(authorizeUrl(deps.wechat, `${base}${CALLBACK_PATH}`, state), 302);
+      return c.redirect(authorizeUrl(deps.wechat, callbackUrl(deps.publicUrl, c.req.url), state), 302);
     })
     .openapi(callback, async (c) => {
       const { code, state } = c.req.valid('query');
@@ -218,7 +226,6 @@ export function citizenRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(await citizenMe(db, deps.privacy, { ...principal, citizenId }, c.get('csrfToken') ?? ''), 201);
     })
-    // Last: a test that walks the routes in order signs out only after the others.
     .openapi(logout, async (c) => {
       await endSession(db, getCookie(c, CITIZEN_COOKIE));
       clearSessionCookie(c, CITIZEN_COOKIE);

@@ -1,5 +1,4 @@
 /** Staff accounts: sign-in with throttling and lockout, the session, sign-out. */
-import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { signInRequest, staffMe, staffSession } from '../../common/staff.ts';
@@ -7,10 +6,9 @@ import type { Database } from '../../db/client.ts';
 import { sessions, staff, staffOutlets } from '../../db/schema.ts';
 import type { AppDeps } from '../app.ts';
 import { audit } from '../audit.ts';
-import { clearFailedSignIns, recordFailedSignIn, secondsLeft } from '../auth/lockout.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { expectPrincipal, STAFF_ROLES } from '../auth/principal.ts';
-import { clearSessionCookie, createSession, setSessionCookie, STAFF_COOKIE } from '../auth/sessions.ts';
+import { clearSessionCookie, setSessionCookie, STAFF_COOKIE } from '../auth/sessions.ts';
+import { signInStaff } from '../auth/sign-in.ts';
 import { AppError } from '../errors.ts';
 import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -78,16 +76,6 @@ const signOut = defineRoute(STAFF_ROLES, {
   },
 });
 
-/**
- * A hash of a password nobody knows, checked when the user does not exist, so that the answer takes
- * as long as for a real user with a wrong password (no finding user names by timing).
- */
-let dummyHash: Promise<string> | undefined;
-function unknownUserHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
-  return dummyHash;
-}
-
 async function loadStaffMe(db: Database, staffId: string, csrfToken: string) {
   const [member] = await db.select().from(staff).where(eq(staff.id, staffId));
   if (!member) throw new AppError('unauthenticated');
@@ -100,10 +88,6 @@ async function loadStaffMe(db: Database, staffId: string, csrfToken: string) {
     outletIds: outlets.map((o) => o.outletId),
     csrfToken,
   };
-}
-
-function lockedError(lockedUntil: Date, now: Date): AppError {
-  return new AppError('account_locked', { retryAfterSeconds: secondsLeft(lockedUntil, now) });
 }
 
 export function staffRoutes(deps: AppDeps) {
@@ -120,53 +104,11 @@ export function staffRoutes(deps: AppDeps) {
     })
     .openapi(signIn, async (c) => {
       const { username, password } = c.req.valid('json');
-      const now = deps.clock.now();
       const ipHash = deps.privacy.hash('ip', clientIp(c));
       await deps.rateLimits.consume(SIGN_IN_PER_IP, ipHash);
-
-      const [member] = await db.select().from(staff).where(eq(staff.username, username));
-      if (!member?.active) {
-        await verifyPassword(password, await unknownUserHash());
-        await audit(db, {
-          actor: { kind: 'staff', id: member?.id ?? null }, action: 'staff.sign_in_failed', at: now,
-          // What was typed as a user name may be a password typed in the wrong box: only its hash.
-          details: { reason: member ? 'inactive' : 'unknown_user', usernameHash: deps.privacy.hash('other', username), ipHash },
-        });
-        throw new AppError('login_failed');
-      }
-      const actor = { kind: 'staff', id: member.id } as const;
-      const target = { kind: 'staff', id: member.id };
-
-      if (member.lockedUntil && member.lockedUntil > now) {
-        await audit(db, { actor, target, action: 'staff.sign_in_failed', at: now, details: { reason: 'locked', ipHash } });
-        throw lockedError(member.lockedUntil, now);
-      }
-
-      if (!(await verifyPassword(password, member.passwordHash))) {
-        const counted = await db.transaction(async (tx) => {
-          const result = await recordFailedSignIn(tx, member.id, now);
-          await audit(tx, { actor, target, action: 'staff.sign_in_failed', at: now, details: { reason: 'wrong_password', failedLogins: result.failedLogins, ipHash } });
-          if (result.locked) {
-            await audit(tx, { actor, target, action: 'staff.locked', at: now, details: { failedLogins: result.failedLogins, lockedUntil: result.lockedUntil?.toISOString(), ipHash } });
-          }
-          return result;
-        });
-        if (counted.lockedUntil && counted.lockedUntil > now) throw lockedError(counted.lockedUntil, now);
-        throw new AppError('login_failed');
-      }
-
-      const session = await db.transaction(async (tx) => {
-        // The database decides: failures that locked the account meanwhile win over this success.
-        if (!(await clearFailedSignIns(tx, member.id, now))) return undefined;
-        await audit(tx, { actor, target, action: 'staff.signed_in', at: now, details: { ipHash } });
-        return createSession(tx, { staffId: member.id }, now);
-      });
-      if (!session) {
-        const [row] = await db.select({ lockedUntil: staff.lockedUntil }).from(staff).where(eq(staff.id, member.id));
-        throw lockedError(row?.lockedUntil ?? now, now);
-      }
+      const { staffId, session } = await signInStaff({ db, clock: deps.clock, privacy: deps.privacy }, { username, password, ipHash });
       setSessionCookie(c, STAFF_COOKIE, session);
-      return c.json(await loadStaffMe(db, member.id, session.csrfToken), 200);
+      return c.json(await loadStaffMe(db, staffId, session.csrfToken), 200);
     })
     .openapi(signOut, async (c) => {
       const principal = expectPrincipal(c.get('principal'), 'staff');

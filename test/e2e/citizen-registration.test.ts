@@ -64,11 +64,15 @@ describeOnDatabases('a citizen registers on the H5 page in Chromium', (ctx) => {
     await page.getByRole('heading', { name: '实名注册' }).waitFor();
   }
 
-  /** The code the development SMS provider "sent" to `phone`, read from the outbox. */
+  /** The code the development SMS provider "sent" to `phone`, read from the outbox once it is there. */
   async function codeSentTo(phone: string): Promise<string> {
-    const [sms] = await ctx.database.db.select().from(outbox).where(eq(outbox.channel, 'sms')).orderBy(desc(outbox.id)).limit(1);
-    expect(server.privacy.decrypt(sms!.recipient)).toBe(phone);
-    return String(sms!.payload.code);
+    let code: string | undefined;
+    await expect.poll(async () => {
+      const [sms] = await ctx.database.db.select().from(outbox).where(eq(outbox.channel, 'sms')).orderBy(desc(outbox.id)).limit(1);
+      code = sms && server.privacy.decrypt(sms.recipient) === phone ? String(sms.payload.code) : undefined;
+      return code;
+    }).toMatch(/^\d{6}$/);
+    return code!;
   }
 
   it('signs in with WeChat, registers with the SMS code, sees the profile masked, stays signed in on reload, and signs out', async () => {
@@ -136,6 +140,7 @@ describeOnDatabases('a citizen registers on the H5 page in Chromium', (ctx) => {
     await page.getByLabel('身份证号码').fill(`36010319880512456${idCheckChar('36010319880512456')}`);
     await page.getByLabel('手机号码').fill('13912345678');
     await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText('验证码已发送至 139****5678').waitFor();
     const code = await codeSentTo('13912345678');
     await page.getByLabel('短信验证码').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: '提交注册' }).click();
@@ -150,6 +155,31 @@ describeOnDatabases('a citizen registers on the H5 page in Chromium', (ctx) => {
     await page.getByRole('heading', { name: '我的信息' }).waitFor();
     // The one refusal, provoked on purpose, is all Chromium logged.
     expect(problems).toEqual([statusLogged('400 (Bad Request)')]);
+    await page.context().close();
+  });
+
+  it('says when the server cannot serve or cannot be reached, and recovers on "try again"', async () => {
+    const watched = await openPage(browser, PHONE);
+    const { page, problems } = watched;
+    page.setDefaultTimeout(10_000);
+    const session = `${server.url}/api/citizen/session`;
+    const unavailable = { code: 'database_unavailable', message: ERRORS.database_unavailable.zh, messageEn: ERRORS.database_unavailable.en, requestId: 'req-503' };
+    await page.route(session, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify(unavailable) }));
+    await page.goto(`${server.url}/h5/`);
+    await page.getByRole('alert').filter({ hasText: ERRORS.database_unavailable.zh }).waitFor();
+    await page.getByText('req-503').waitFor(); // the reference a citizen can quote at the counter
+    await screenshot(page, `${ctx.kind}-h5-server-error`);
+
+    await page.unroute(session);
+    await page.route(session, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('alert').filter({ hasText: '网络连接已断开' }).waitFor();
+
+    await page.unroute(session);
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('link', { name: '微信授权登录' }).waitFor();
+    // Only what was provoked on purpose: the 503, and the request cut off.
+    expect(problems.filter((p) => !p.includes('503') && !p.includes('/api/citizen/session') && !p.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await page.context().close();
   });
 });
