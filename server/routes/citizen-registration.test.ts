@@ -13,6 +13,7 @@ import { maskIdNumber, maskPhone } from '../../common/mask.ts';
 import { auditLog, citizens, outbox, rateLimits, sessions, smsCodes } from '../../db/schema.ts';
 import { testApp } from '../../test/support/app.ts';
 import { describeOnDatabases } from '../../test/support/databases.ts';
+import { dumpDatabase } from '../../test/support/dump.ts';
 import { signInWithWechat, viaApp, wechatConfigOf, type SignedIn } from '../../test/support/wechat.ts';
 import { CITIZEN_COOKIE } from '../auth/sessions.ts';
 import { hashToken } from '../auth/tokens.ts';
@@ -34,15 +35,19 @@ describeOnDatabases('citizen registration', (ctx) => {
   const dataKey = randomBytes(32);
   let fake: FakeWechat;
   let serial = 0;
+  /** Every phone and ID number the suite used: none may appear in plaintext in the database. */
+  const used: { phone: string; id: string }[] = [];
   /** Each test its own phone, address and WeChat user, so limits and bindings never meet by accident. */
   const next = () => {
     serial += 1;
-    return {
+    const person = {
       phone: `1391200${String(serial).padStart(4, '0')}`,
       ip: `198.51.100.${serial}`,
       nickname: `注册测试${serial}`,
       id: idNumber('19900307', String(100 + serial)),
     };
+    used.push(person);
+    return person;
   };
 
   beforeAll(async () => {
@@ -319,5 +324,17 @@ describeOnDatabases('citizen registration', (ctx) => {
     expect(await ctx.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)))).toEqual([]);
     expect((await user.request('/api/citizen/me')).status).toBe(401);
     expect(await (await user.request('/api/citizen/session')).json()).toEqual({ citizen: null });
+  });
+
+  // Runs last: by now the suite has registered citizens, sent codes and refused bad input.
+  it('leaves no ID number or phone in plaintext anywhere in the database', async () => {
+    const [{ n: registered }] = (await ctx.database.db.select({ n: count() }).from(citizens)) as [{ n: number }];
+    expect(registered).toBeGreaterThan(2);
+    const dump = await dumpDatabase(ctx.database, ctx.url);
+    expect(dump.length).toBeGreaterThan(10_000);
+    // The citizens are in the dump: encrypted.
+    expect(dump).toMatch(/"id_number_enc":"v1\./);
+    const found = used.flatMap(({ phone, id }) => [phone, id, id.slice(0, 17)].filter((value) => dump.includes(value)));
+    expect(found).toEqual([]);
   });
 });
