@@ -1,5 +1,5 @@
 /**
- * `npm start` (`node --import tsx server/main.ts`) as a newcomer runs it: a real process on an empty data directory, its banner, its
+ * `npm start` (`node scripts/start.mjs`) as a newcomer runs it: a real process on an empty data directory, its banner, its
  * health check, a restart that keeps the data, and a second process on the same directory refused.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,7 +23,7 @@ interface Started {
 function start(dataDir: string): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
