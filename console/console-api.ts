@@ -2,7 +2,9 @@
  * The console's requests: JSON with the session cookie, and the session's CSRF token on every
  * state-changing request (the server refuses a cookie session's POST without it).
  */
-import { apiRequest, type ApiFailure, type ApiResult } from '../ui/api.ts';
+import { apiRequest, failureText, type ApiFailure, type ApiResult } from '../ui/api.ts';
+
+export { failureText, OFFLINE } from '../ui/api.ts';
 import type { Text } from '../ui/i18n.ts';
 
 export function consoleRequest<T>(
@@ -23,7 +25,6 @@ export function sessionEnded(failure: ApiFailure): boolean {
   return failure.kind === 'server' && failure.status === 401;
 }
 
-export const OFFLINE: Text = { zh: '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached. Check the network and try again.' };
 
 /** "15 分钟" / "15 minutes", for a wait the server gave in seconds. */
 export function waitText(seconds: number): Text {
@@ -32,17 +33,6 @@ export function waitText(seconds: number): Text {
   return { zh: `${minutes} 分钟`, en: `${minutes} minute${minutes === 1 ? '' : 's'}` };
 }
 
-/** What to tell a person about a failed request, in both languages. */
-export function failureText(failure: ApiFailure): Text {
-  switch (failure.kind) {
-    case 'offline':
-      return OFFLINE;
-    case 'http':
-      return { zh: `服务器暂时无法处理（${failure.status}），请稍后再试。`, en: `The server could not handle this (${failure.status}). Try again shortly.` };
-    case 'server':
-      return { zh: failure.error.message, en: failure.error.messageEn };
-  }
-}
 
 /** Why a sign-in failed, as a person should read it: which problem, and how long to wait when it says. */
 export function signInFailureText(failure: ApiFailure): Text {

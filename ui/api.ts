@@ -6,6 +6,7 @@
  *   if (!result.ok && result.kind === 'offline') ...
  */
 import type { ErrorBody } from '../common/errors.ts';
+import type { Text } from './i18n.ts';
 
 export type ApiFailure =
   /** The request never reached the server. */
@@ -77,4 +78,18 @@ function isErrorBody(body: unknown): body is ErrorBody {
   if (typeof body !== 'object' || body === null) return false;
   const { code, message, messageEn, requestId } = body as Record<string, unknown>;
   return [code, message, messageEn, requestId].every((field) => typeof field === 'string');
+}
+
+export const OFFLINE: Text = { zh: '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached. Check the network and try again.' };
+
+/** What to tell a person about a failed request, in both languages. */
+export function failureText(failure: ApiFailure): Text {
+  switch (failure.kind) {
+    case 'offline':
+      return OFFLINE;
+    case 'http':
+      return { zh: `服务器暂时无法处理（${failure.status}），请稍后再试。`, en: `The server could not handle this (${failure.status}). Try again shortly.` };
+    case 'server':
+      return { zh: failure.error.message, en: failure.error.messageEn };
+  }
 }

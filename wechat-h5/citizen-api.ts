@@ -4,7 +4,9 @@
  */
 import { citizenMe, citizenSession, H5_BASE, smsCodeSent, type CitizenMe, type CitizenSession, type RegisterRequest, type SmsCodeSent } from '../common/citizens.ts';
 import { ERRORS, type ErrorCode } from '../common/errors.ts';
-import { apiRequest, type ApiFailure, type ApiResult } from '../ui/api.ts';
+import { apiRequest, failureText, type ApiFailure, type ApiResult } from '../ui/api.ts';
+
+export { failureText, OFFLINE } from '../ui/api.ts';
 import type { Text } from '../ui/i18n.ts';
 
 /** Begins WeChat authorization; WeChat brings the browser back to the H5 page signed in. */
@@ -42,16 +44,4 @@ export function sessionEnded(failure: ApiFailure): boolean {
   return failure.kind === 'server' && failure.status === 401;
 }
 
-const OFFLINE: Text = { zh: '网络连接已断开，请检查网络后重试。', en: 'No connection. Check the network and try again.' };
 
-/** What to tell a person about a failed request, in both languages. */
-export function failureText(failure: ApiFailure): Text {
-  switch (failure.kind) {
-    case 'offline':
-      return OFFLINE;
-    case 'http':
-      return { zh: `服务器暂时无法处理（${failure.status}），请稍后再试。`, en: `The server could not handle this (${failure.status}). Try again shortly.` };
-    case 'server':
-      return { zh: failure.error.message, en: failure.error.messageEn };
-  }
-}

@@ -11,6 +11,7 @@ import type { Database } from '../../db/client.ts';
 import { devices, sessions, staff, staffOutlets } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
+import { isTls } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ANONYMOUS, type Principal } from './principal.ts';
 import { hashToken, newToken, sameSecret } from './tokens.ts';
@@ -56,11 +57,6 @@ export function setSessionCookie(c: Context, name: string, session: NewSession):
 
 export function clearSessionCookie(c: Context, name: string): void {
   deleteCookie(c, name, { path: '/', secure: isTls(c) });
-}
-
-/** Behind a TLS-terminating proxy the request arrives as http with `X-Forwarded-Proto: https`. */
-function isTls(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
 export async function endSession(db: Database, token: string | undefined): Promise<void> {

@@ -20,7 +20,7 @@ import { beginAuthorization, consumeState, safeReturnTo, STATE_TTL_MS } from '..
 import { ensureRegistration, registerCitizen } from '../citizens/registration.ts';
 import { sendSmsCode, useSmsCode } from '../citizens/sms-codes.ts';
 import { AppError, isDatabaseUnavailable } from '../errors.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, isTls } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import type { Limit } from '../http/rate-limit.ts';
@@ -144,11 +144,6 @@ export function callbackUrl(publicUrl: string | undefined, requestUrl: string): 
   return `${(publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '')}${CALLBACK_PATH}`;
 }
 
-/** Behind a TLS-terminating proxy the request arrives as http with `X-Forwarded-Proto: https`. */
-function overTls(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-}
-
 export function citizenRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const ipHash = (c: Context) => deps.privacy.hash('ip', clientIp(c));
@@ -182,14 +177,14 @@ export function citizenRoutes(deps: AppDeps) {
       await deps.rateLimits.consume(AUTHORIZE_PER_IP, ipHash(c));
       const { state } = await beginAuthorization(db, returnTo, deps.clock.now());
       setCookie(c, STATE_COOKIE, state, {
-        httpOnly: true, sameSite: 'Lax', secure: overTls(c), path: STATE_COOKIE_PATH, maxAge: STATE_TTL_MS / 1000,
+        httpOnly: true, sameSite: 'Lax', secure: isTls(c), path: STATE_COOKIE_PATH, maxAge: STATE_TTL_MS / 1000,
       });
       return c.redirect(authorizeUrl(deps.wechat, callbackUrl(deps.publicUrl, c.req.url), state), 302);
     })
     .openapi(callback, async (c) => {
       const { code, state } = c.req.valid('query');
       const boundState = getCookie(c, STATE_COOKIE);
-      deleteCookie(c, STATE_COOKIE, { path: STATE_COOKIE_PATH, secure: overTls(c) });
+      deleteCookie(c, STATE_COOKIE, { path: STATE_COOKIE_PATH, secure: isTls(c) });
       try {
         const now = deps.clock.now();
         if (!state || !boundState || !sameSecret(state, boundState)) throw new AppError('wechat_state_invalid', { detail: 'state does not match this browser' });
