@@ -36,6 +36,36 @@ export const ERRORS = {
   device_pairing_code_invalid: { status: 400, zh: '配对码无效或已过期。', en: 'The pairing code is wrong or has expired.' },
   device_revoked: { status: 401, zh: '本设备已被停用，请联系管理员重新配对。', en: 'This device has been revoked. Ask an administrator to pair it again.' },
   device_not_paired: { status: 401, zh: '本设备尚未配对。', en: 'This device is not paired yet.' },
+  // Firms, agents and powers of attorney
+  credit_code_invalid: { status: 400, zh: '统一社会信用代码不正确，请核对后重新输入。', en: 'The unified social credit code does not check out. Please check it and type it again.' },
+  firm_name_invalid: { status: 400, zh: '请填写与营业执照一致的单位名称。', en: 'Enter the firm\'s name as it is on its business licence.' },
+  firm_blacklisted: { status: 403, zh: '该单位已被列入黑名单，不能登记经办人。如有疑问请到窗口咨询。', en: 'This firm is on the blacklist and cannot register agents. Ask at a counter if this is wrong.' },
+  agent_revoked: { status: 409, zh: '您在该单位的经办人资格已被撤销，请到窗口咨询。', en: 'Your authority as this firm\'s agent has been revoked. Please ask at a counter.' },
+  agent_status_conflict: { status: 409, zh: '该经办人当前状态不允许此操作，请刷新后重试。', en: 'The agent\'s status does not allow this. Refresh and try again.' },
+  attorney_file_empty: { status: 400, zh: '请上传加盖公章的委托书。', en: 'Upload the power of attorney with the official seal.' },
+  attorney_missing: { status: 409, zh: '该经办人尚未上传委托书，不能通过审核。', en: 'This agent has not uploaded a power of attorney yet, so cannot be approved.' },
+  attorney_file_type: { status: 415, zh: '委托书须为 JPG、PNG 图片或 PDF 文件。', en: 'The power of attorney must be a JPEG or PNG image or a PDF file.' },
+  // Notices
+  notice_invalid: { status: 400, zh: '公告内容不完整，请按提示修改。', en: 'The notice is incomplete. Correct it as shown.' },
+  notice_status_conflict: { status: 409, zh: '公告当前状态不允许此操作，请刷新后重试。', en: 'The notice\'s status does not allow this. Refresh and try again.' },
+  // Booking and vouchers
+  slot_full: { status: 409, zh: '该时段已约满，请选择其他时段。', en: 'This time slot is fully booked. Please choose another.' },
+  one_active_booking: { status: 409, zh: '一人一号：您已有一个有效预约，请办理或取消后再预约。', en: 'One person, one number: you already hold an active booking. Use or cancel it before booking again.' },
+  outside_window: { status: 400, zh: '只能预约明天起若干个工作日内的时段。', en: 'Only slots within the booking window, from tomorrow on, can be booked.' },
+  closed_day: { status: 409, zh: '该日不办公，请选择其他日期。', en: 'The outlet is closed on that day. Please choose another date.' },
+  service_not_at_outlet: { status: 400, zh: '该办理点不办理此项业务，请选择其他办理点。', en: 'This outlet does not handle this service. Please choose another outlet.' },
+  blacklisted: { status: 403, zh: '您已被列入预约黑名单，暂不能预约。如有疑问请到窗口咨询。', en: 'You are on the booking blacklist and cannot book for now. Ask at a counter if this is wrong.' },
+  suspended_for_no_shows: { status: 403, zh: '您近期多次预约未到，暂停预约一段时间。', en: 'You missed several appointments recently, so booking is suspended for a while.' },
+  agent_not_approved: { status: 403, zh: '您还不是该单位经审核的经办人，不能代办预约。', en: 'You are not an approved agent of this firm, so you cannot book on its behalf.' },
+  maintenance_window: { status: 503, zh: '系统维护中，暂停预约，请稍后再试。', en: 'Booking is paused for maintenance. Please try again later.' },
+  idempotency_key_reused: { status: 409, zh: '提交重复但内容不同，请刷新页面后重新提交。', en: 'This submission repeats an earlier one with different content. Refresh the page and submit again.' },
+  booking_not_active: { status: 409, zh: '该预约已取消或已办理，不能再修改。', en: 'This booking has been cancelled or used and cannot be changed.' },
+  cancel_deadline_passed: { status: 409, zh: '已过取消或改约的截止时间。', en: 'The deadline to cancel or reschedule has passed.' },
+  voucher_forged: { status: 400, zh: '无效的预约凭证，请到窗口咨询。', en: 'This is not a valid booking voucher. Please ask at a counter.' },
+  voucher_altered: { status: 400, zh: '预约凭证已被改动，不能使用。', en: 'This booking voucher has been altered and cannot be used.' },
+  voucher_expired: { status: 410, zh: '预约凭证已过期。', en: 'This booking voucher has expired.' },
+  voucher_cancelled: { status: 410, zh: '该预约已取消。', en: 'This booking has been cancelled.' },
+  voucher_used: { status: 409, zh: '该预约已签到取号。', en: 'This booking has already been checked in.' },
   internal: { status: 500, zh: '系统出现问题，请稍后再试。', en: 'Something went wrong on our side. Please try again later.' },
   database_unavailable: { status: 503, zh: '系统暂时无法服务，请稍后再试。', en: 'The service is briefly unavailable. Please try again shortly.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
@@ -50,4 +80,6 @@ export interface ErrorBody {
   requestId: string;
   /** Field problems for `validation_failed`: path → code. */
   fields?: Record<string, string>;
+  /** What a specific sentence names (`until`, `appointmentNo`, ...), for the page. */
+  details?: Record<string, string>;
 }

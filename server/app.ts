@@ -18,8 +18,14 @@ import type { RateLimits } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { PersonalDataCipher } from './privacy/personal-data.ts';
 import type { LiveChannel } from './realtime/live.ts';
+import type { VoucherSigner } from './booking/voucher-token.ts';
+import { bookingRoutes } from './routes/bookings.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
 import { citizenRoutes } from './routes/citizens.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { agentReviewRoutes } from './routes/agents.ts';
+import { ATTORNEY_UPLOAD_PATH, firmRoutes } from './routes/firms.ts';
+import { noticeRoutes } from './routes/notices.ts';
 import { outletRoutes } from './routes/outlets.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -32,6 +38,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   privacy: PersonalDataCipher;
+  /** Signs and checks the tokens in vouchers' QR codes (key derived from the same master key as `privacy`). */
+  vouchers: VoucherSigner;
   rateLimits: RateLimits;
   wechat: WechatConfig;
   sms: SmsProvider;
@@ -82,9 +90,15 @@ export function createApp(deps: AppDeps) {
         baseUri: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A route that sets its own (the sandboxed power-of-attorney file) keeps it.
+      overwrite: false,
     }),
   );
-  app.use(bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } }));
+  const jsonBodyLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
+  // The power-of-attorney upload has its own, larger limit (server/routes/firms.ts).
+  app.use(function limitBody(c, next) {
+    return ATTORNEY_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next);
+  });
   // Form posts from another origin are refused outright; JSON from another origin needs a CORS
   // preflight, which this server never grants; cookie sessions also need their CSRF token.
   app.use(csrf());
@@ -95,6 +109,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', staffRoutes(deps));
   app.route('/', deviceRoutes(deps));
   app.route('/', outletRoutes(deps));
+  app.route('/', catalogueRoutes(deps));
+  app.route('/', bookingRoutes(deps));
+  app.route('/', firmRoutes(deps));
+  app.route('/', agentReviewRoutes(deps));
+  app.route('/', noticeRoutes(deps));
 
   app.doc('/openapi.json', API_INFO);
   if (deps.webRoot) mountPages(app, deps.webRoot);

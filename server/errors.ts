@@ -13,16 +13,28 @@ export class AppError extends Error {
   readonly fields: Record<string, string> | undefined;
   /** Sent as `Retry-After` (rate limits, lockouts). */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The sentences for this very case ("your booking 123456789012 holds the number"), replacing the
+   * code's general ones; the code stays the contract.
+   */
+  readonly sentence: { zh: string; en: string } | undefined;
+  /** What the sentence names, for the page to use (`until`, `appointmentNo`, ...). */
+  readonly details: Record<string, string> | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { fields?: Record<string, string>; cause?: unknown; detail?: string; retryAfterSeconds?: number } = {},
+    options: {
+      fields?: Record<string, string>; cause?: unknown; detail?: string; retryAfterSeconds?: number;
+      sentence?: { zh: string; en: string }; details?: Record<string, string>;
+    } = {},
   ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.sentence = options.sentence;
+    this.details = options.details;
   }
 
   get status(): ContentfulStatusCode {
@@ -61,9 +73,16 @@ export function constraintName(error: unknown): string | undefined {
   return undefined;
 }
 
-export function errorBody(code: ErrorCode, requestId: string, fields?: Record<string, string>): ErrorBody {
-  const entry = ERRORS[code];
-  return { code, message: entry.zh, messageEn: entry.en, requestId, ...(fields ? { fields } : {}) };
+export function errorBody(
+  code: ErrorCode, requestId: string, fields?: Record<string, string>,
+  specific: { sentence?: { zh: string; en: string } | undefined; details?: Record<string, string> | undefined } = {},
+): ErrorBody {
+  const entry = specific.sentence ?? ERRORS[code];
+  return {
+    code, message: entry.zh, messageEn: entry.en, requestId,
+    ...(fields ? { fields } : {}),
+    ...(specific.details ? { details: specific.details } : {}),
+  };
 }
 
 function toAppError(error: unknown): AppError | undefined {
@@ -87,7 +106,7 @@ export function createErrorHandler(logger: Logger) {
     if (known) {
       if (known.code === 'database_unavailable') logger.warn({ requestId, err: error }, 'database unavailable');
       if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds));
-      return c.json(errorBody(known.code, requestId, known.fields), known.status);
+      return c.json(errorBody(known.code, requestId, known.fields, { sentence: known.sentence, details: known.details }), known.status);
     }
     logger.error({ requestId, err: error, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', requestId), 500);

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { loadConfig, type Config } from './config.ts';
 import { DEMO_GUIDE_CODE, DEMO_PASSWORD, hashDemoSecrets, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
+import { createVoucherSigner } from './booking/voucher-token.ts';
+import { startJobs } from './jobs/start.ts';
 import { createLogger } from './logger.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { createPersonalDataCipher, developmentDataKey, parseDataKey } from './privacy/personal-data.ts';
@@ -59,7 +61,9 @@ if (config.SEED_DEMO) {
 }
 const demoDevices: DemoDevice[] = existsSync(demoFile) ? JSON.parse(readFileSync(demoFile, 'utf8')) : [];
 
-const privacy = createPersonalDataCipher(config.LOBBY_DATA_KEY ? parseDataKey(config.LOBBY_DATA_KEY) : developmentDataKey(config.dataDir));
+const dataKey = config.LOBBY_DATA_KEY ? parseDataKey(config.LOBBY_DATA_KEY) : developmentDataKey(config.dataDir);
+const privacy = createPersonalDataCipher(dataKey);
+const vouchers = createVoucherSigner(dataKey);
 // Without the official account's credentials, a fake WeChat on loopback speaks the same protocol.
 const fakeWechat = config.WECHAT_APPID ? undefined : await startFakeWechat({ port: config.FAKE_WECHAT_PORT });
 const wechat: WechatConfig = fakeWechat
@@ -67,7 +71,7 @@ const wechat: WechatConfig = fakeWechat
   : { appid: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, oauthBase: config.WECHAT_OAUTH_BASE, apiBase: config.WECHAT_API_BASE };
 const live = createLiveChannel();
 const app = createApp({
-  database, clock: systemClock, logger, privacy, live, wechat,
+  database, clock: systemClock, logger, privacy, vouchers, live, wechat,
   metrics: createMetrics({ processMetrics: true }),
   rateLimits: createRateLimits(database.db),
   // Until a carrier is configured, SMS stays on this machine (log and outbox).
@@ -88,6 +92,12 @@ live.bind(realtime.io);
 const address = httpServer.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
 const base = `http://localhost:${port}`;
+// The outbox worker and the daily reminders; stopped before the database closes.
+const jobs = startJobs({
+  db: database.db, clock: systemClock, logger, wechat, privacy,
+  sms: createDevelopmentSmsProvider({ db: database.db, privacy, logger }),
+  pageUrl: `${(config.PUBLIC_URL ?? base).replace(/\/+$/, '')}/h5/`,
+});
 const deviceUrl = (kind: DemoDevice['kind']) => {
   const device = demoDevices.find((d) => d.kind === kind);
   return device ? `#device=${device.token}` : '';
@@ -122,6 +132,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await realtime.close(); // closes the HTTP server too
+  await jobs.stop();
   await fakeWechat?.close();
   await database.close();
   process.exit(0);

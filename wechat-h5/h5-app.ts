@@ -1,7 +1,8 @@
 /**
  * `<h5-app>`: booking from a phone, opened inside WeChat. Laid out for a 375px-wide screen first;
  * wider screens get the same column, centred. Asks the server who is here, then shows one of:
- * sign in with WeChat → register with real name → the citizen's home.
+ * sign in with WeChat → register with real name → the citizen's screens: home (notices), booking,
+ * my bookings, a voucher, rescheduling — which one is kept in the address's fragment (route.ts).
  */
 import { LitElement, css, html } from 'lit';
 import type { CitizenMe } from '../common/citizens.ts';
@@ -14,9 +15,14 @@ import { OnlineController } from '../ui/online-controller.ts';
 import '../ui/status-view.ts';
 import { theme } from '../ui/theme.ts';
 import { fetchSession, isErrorCode } from './citizen-api.ts';
+import './booking-flow.ts';
+import './bookings-view.ts';
 import './home-view.ts';
 import './register-form.ts';
+import './reschedule-flow.ts';
+import { RouteController } from './route.ts';
 import './sign-in-view.ts';
+import './voucher-view.ts';
 
 type View =
   | { kind: 'loading' }
@@ -75,6 +81,7 @@ export class H5App extends LitElement {
   declare view: View;
 
   readonly #online = new OnlineController(this);
+  readonly #route = new RouteController(this);
 
   constructor() {
     super();
@@ -119,7 +126,23 @@ export class H5App extends LitElement {
       case 'register':
         return html`<h5-register-form .csrfToken=${view.me.csrfToken}></h5-register-form>`;
       case 'home':
-        return html`<h5-home .me=${view.me}></h5-home>`;
+        return this.#renderScreen(view.me);
+    }
+  }
+
+  #renderScreen(me: CitizenMe) {
+    const route = this.#route.route;
+    switch (route.name) {
+      case 'home':
+        return html`<h5-home .me=${me}></h5-home>`;
+      case 'book':
+        return html`<h5-booking-flow csrfToken=${me.csrfToken}></h5-booking-flow>`;
+      case 'bookings':
+        return html`<h5-bookings></h5-bookings>`;
+      case 'voucher':
+        return html`<h5-voucher bookingId=${route.id} csrfToken=${me.csrfToken}></h5-voucher>`;
+      case 'reschedule':
+        return html`<h5-reschedule bookingId=${route.id} csrfToken=${me.csrfToken}></h5-reschedule>`;
     }
   }
 

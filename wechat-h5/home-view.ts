@@ -1,18 +1,22 @@
 /**
- * `<h5-home>`: a registered citizen's start page — the profile as the server masked it, and
- * signing out. Sends `h5-signed-out` once the session is gone.
+ * `<h5-home>`: a registered citizen's start page — published notices, "book" and "my bookings",
+ * the profile as the server masked it, and signing out. Sends `h5-signed-out` once the session is gone.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { CitizenMe } from '../common/citizens.ts';
 import { LocaleController, t, type Text } from '../ui/i18n.ts';
 import { theme } from '../ui/theme.ts';
 import { failureText, logout, sessionEnded } from './citizen-api.ts';
+import { h5Styles } from './h5-styles.ts';
+import './notice-list.ts';
+import { routeHref } from './route.ts';
 
 export class H5Home extends LitElement {
   static override properties = { me: { attribute: false }, busy: { state: true }, problem: { state: true } };
 
   static override styles = [
     theme,
+    h5Styles,
     css`
       :host {
         display: grid;
@@ -61,6 +65,11 @@ export class H5Home extends LitElement {
   override render() {
     const profile = this.me.profile;
     return html`
+      <h5-notices></h5-notices>
+      <nav class="actions" aria-label=${t({ zh: '预约', en: 'Booking' })}>
+        <a class="button primary book" href=${routeHref({ name: 'book' })}>${t({ zh: '预约办事', en: 'Book' })}</a>
+        <a class="button my-bookings" href=${routeHref({ name: 'bookings' })}>${t({ zh: '我的预约', en: 'My bookings' })}</a>
+      </nav>
       <h2>${t({ zh: '我的信息', en: 'My details' })}</h2>
       ${profile
         ? html`<dl class="profile">

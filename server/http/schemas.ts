@@ -9,6 +9,7 @@ export const errorBodySchema = z
     messageEn: z.string().openapi({ description: 'The same in English.' }),
     requestId: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.string()).optional().openapi({ description: 'What the sentence names (`until`, `appointmentNo`, …).' }),
   })
   .openapi('Error');
 

@@ -2,7 +2,8 @@
 export interface SmsMessage {
   /** The full number: only the provider sees it. */
   phone: string;
-  template: 'verification_code';
+  // Booking messages reach citizens without a bound WeChat identity by SMS (server/notifications/sms.ts).
+  template: 'verification_code' | 'booking_confirmed' | 'booking_reminder' | 'booking_affected';
   params: Record<string, string>;
 }
 

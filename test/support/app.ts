@@ -10,6 +10,7 @@ import { fixedClock } from '../../server/clock.ts';
 import { createMetrics } from '../../server/http/metrics.ts';
 import { createRateLimits } from '../../server/http/rate-limit.ts';
 import { createLogger } from '../../server/logger.ts';
+import { createVoucherSigner } from '../../server/booking/voucher-token.ts';
 import { createPersonalDataCipher } from '../../server/privacy/personal-data.ts';
 import { attachRealtime, type LobbyIo } from '../../server/realtime/io.ts';
 import { createLiveChannel } from '../../server/realtime/live.ts';
@@ -32,17 +33,19 @@ export interface TestAppOptions {
 export function testApp(database: DatabaseHandle, options: TestAppOptions = {}) {
   const clock = fixedClock(options.now ?? '2026-11-23T09:00:00+08:00');
   const logger = createLogger({ level: options.logTo ? 'debug' : 'silent', ...(options.logTo ? { destination: options.logTo } : {}) });
-  const privacy = createPersonalDataCipher(options.dataKey ?? randomBytes(32));
+  const dataKey = options.dataKey ?? randomBytes(32);
+  const privacy = createPersonalDataCipher(dataKey);
+  const vouchers = createVoucherSigner(dataKey);
   const live = createLiveChannel();
   const app = createApp({
-    database, clock, logger, privacy, live,
+    database, clock, logger, privacy, vouchers, live,
     metrics: createMetrics(),
     rateLimits: createRateLimits(database.db),
     wechat: options.wechat ?? UNREACHABLE_WECHAT,
     sms: createDevelopmentSmsProvider({ db: database.db, privacy, logger }),
     webRoot: WEB_ROOT,
   });
-  return { app, clock, logger, privacy, live };
+  return { app, clock, logger, privacy, vouchers, live };
 }
 
 export interface RunningServer {

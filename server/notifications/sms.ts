@@ -1,0 +1,30 @@
+/**
+ * Booking messages by SMS, through the app's SMS provider (`deps.sms`): for holders without a bound
+ * WeChat identity. The outbox keeps the phone encrypted; only here, on its way out, is it decrypted.
+ */
+import type { PersonalDataCipher } from '../privacy/personal-data.ts';
+import type { SmsProvider } from '../sms/provider.ts';
+import { NOTIFICATION_TEMPLATES, type BookingMessagePayload, type NotificationTemplate } from './messages.ts';
+import { DeliveryError, type NotificationProvider } from './provider.ts';
+
+export function createSmsNotificationProvider(sms: SmsProvider, privacy: PersonalDataCipher): NotificationProvider {
+  return {
+    async send(message) {
+      const template = message.template as NotificationTemplate;
+      if (!NOTIFICATION_TEMPLATES.includes(template)) throw new DeliveryError(`no SMS template for ${message.template}`, { permanent: true });
+      let phone: string;
+      try {
+        phone = privacy.decrypt(message.recipient);
+      } catch (error) {
+        throw new DeliveryError('the recipient is not an encrypted phone', { permanent: true, cause: error });
+      }
+      // What an SMS template fills in: flat strings, Chinese names.
+      const p = message.payload as unknown as BookingMessagePayload;
+      const params: Record<string, string> = {
+        appointmentNo: p.appointmentNo, service: p.service.zh, outlet: p.outlet.zh, date: p.date, startsAt: p.startsAt,
+        ...(p.notice ? { notice: p.notice.title.zh } : {}),
+      };
+      await sms.send({ phone, template, params });
+    },
+  };
+}
