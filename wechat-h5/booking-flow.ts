@@ -69,7 +69,7 @@ export class H5BookingFlow extends LitElement {
     return html`
       <div class="bar">
         <button type="button" class="back" @click=${this.#back}>${t({ zh: '‹ 上一步', en: '‹ Back' })}</button>
-        <span class="muted step-count">${t({ zh: `第 ${index + 1} 步，共 ${STEPS.length} 步`, en: `Step ${index + 1} of ${STEPS.length}` })}</span>
+        <span class="muted step-count" aria-live="polite">${t({ zh: `第 ${index + 1} 步，共 ${STEPS.length} 步`, en: `Step ${index + 1} of ${STEPS.length}` })}</span>
       </div>
       <div @h5-goto=${this.#goto}>${this.#renderStep()}</div>
     `;

@@ -11,6 +11,7 @@ import { theme } from '../ui/theme.ts';
 import { fetchDates } from './booking-api.ts';
 import { h5Styles } from './h5-styles.ts';
 import { LoadController } from './load-controller.ts';
+import './notice-list.ts';
 
 type Day =
   | { date: string; open: true; seatsLeft: number; capacity: number }
@@ -46,6 +47,7 @@ export class H5DateStep extends LitElement {
   override render() {
     return html`
       <h2>${t({ zh: '选择日期', en: 'Choose the day' })}</h2>
+      <h5-notices outletId=${this.outletId}></h5-notices>
       ${this.#dates.render((available) => {
         const list = days(available);
         if (!available.dates.some((d) => d.seatsLeft > 0)) {

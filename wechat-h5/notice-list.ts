@@ -1,8 +1,9 @@
 /**
  * `<h5-notices>`: the published notices (通知公告) — closures and changed hours first catch the eye.
- * Says nothing at all when there are none, so the home stays short.
+ * With `outletId`, only that outlet's own (shown where a day is chosen there). Says nothing at all
+ * when there are none, so the screen stays short.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { NoticeView } from '../common/notices.ts';
 import { LocaleController, t } from '../ui/i18n.ts';
 import { theme } from '../ui/theme.ts';
@@ -16,7 +17,11 @@ const KIND_TEXT = {
   closure: { zh: '暂停办公', en: 'Closed' },
 } as const;
 
+/** A notice written in Chinese only still shows in English mode, in Chinese. */
+const say = (text: { zh: string; en: string }) => t(text) || text.zh;
+
 export class H5Notices extends LitElement {
+  static override properties = { outletId: {} };
   static override styles = [
     theme,
     h5Styles,
@@ -38,23 +43,27 @@ export class H5Notices extends LitElement {
     `,
   ];
 
-  readonly #notices = new LoadController(this, () => fetchNotices());
+  declare outletId: string | undefined;
+
+  readonly #notices = new LoadController(this, () => fetchNotices(this.outletId));
 
   constructor() {
     super();
     new LocaleController(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#notices.reload();
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('outletId')) void this.#notices.reload();
   }
 
   override render() {
-    return this.#notices.render((notices) => (notices.length === 0 ? nothing : html`
-      <h2>${t({ zh: '通知公告', en: 'Notices' })}</h2>
-      ${notices.map((notice) => this.#notice(notice))}
-    `));
+    return this.#notices.render((all) => {
+      const notices = this.outletId ? all.filter((n) => n.outletId === this.outletId) : all;
+      return notices.length === 0 ? nothing : html`
+        <h2>${t({ zh: '通知公告', en: 'Notices' })}</h2>
+        ${notices.map((notice) => this.#notice(notice))}
+      `;
+    });
   }
 
   #notice(notice: NoticeView) {
@@ -64,9 +73,9 @@ export class H5Notices extends LitElement {
     const hours = notice.changedHours?.map((p) => `${p.open}–${p.close}`).join(', ');
     return html`
       <article class="notice ${notice.kind}">
-        <h3><span class="badge">${t(KIND_TEXT[notice.kind])}</span> ${t(notice.title)}</h3>
+        <h3><span class="badge">${t(KIND_TEXT[notice.kind])}</span> ${say(notice.title)}</h3>
         ${span ? html`<p class="muted">${span}${hours ? ` · ${hours}` : ''}</p>` : nothing}
-        <p class="body">${t(notice.body)}</p>
+        <p class="body">${say(notice.body)}</p>
       </article>
     `;
   }

@@ -40,7 +40,9 @@ export class H5Reschedule extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bookingId')) void this.#voucher.reload();
+    if (!changed.has('bookingId')) return;
+    this.step = 'date';
+    void this.#voucher.reload();
   }
 
   override render() {

@@ -90,7 +90,10 @@ export class H5Voucher extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bookingId')) void this.#voucher.reload();
+    if (!changed.has('bookingId')) return;
+    this.confirming = false;
+    this.failure = undefined;
+    void this.#voucher.reload();
   }
 
   override render() {

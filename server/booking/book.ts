@@ -187,7 +187,7 @@ async function enqueueConfirmation(tx: Tx, citizen: Citizen, booking: Booking, n
 
 function sameSubmit(existing: Booking, input: BookingRequest): boolean {
   return existing.kind === input.kind && existing.serviceId === input.serviceId && existing.outletId === input.outletId
-    && (existing.rescheduledFrom !== null || existing.slotId === input.slotId) && (existing.agentId ?? undefined) === input.agentId;
+    && existing.slotId === input.slotId && (existing.agentId ?? undefined) === input.agentId;
 }
 
 /** A retried submit whose first attempt won the race past the lock (PGlite has no row locks). */

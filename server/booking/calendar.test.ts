@@ -30,6 +30,13 @@ describe('the official calendar', () => {
     expect(dayStatus(office, '2026-11-28', [])).toMatchObject({ open: false, reason: { en: 'Closed at weekends' } });
   });
 
+  it('keeps New Year\'s Day, Labour Day and National Day closed in a year chinese-days does not know yet', () => {
+    expect(officialWorkday('2027-01-01')).toBe(false); // a Friday
+    expect(officialWorkday('2027-10-01')).toBe(false);
+    expect(officialWorkday('2027-01-04')).toBe(true);
+    expect(bookingWindow(office, '2026-12-29', 3, [])).toEqual(['2026-12-30', '2026-12-31', '2027-01-04']);
+  });
+
   it('answers the same on a server whose zone is west of Greenwich', () => {
     process.env.TZ = 'America/New_York';
     expect(officialWorkday('2026-10-01')).toBe(false);

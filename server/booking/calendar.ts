@@ -36,6 +36,30 @@ export type DayStatus =
   | { open: true; hours: Period[] }
   | { open: false; reason: Bilingual };
 
+const localNoon = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+};
+
+/**
+ * The holidays fixed by date in the national rules (New Year's Day, Labour Day, National Day 1–3),
+ * for a year whose arrangement chinese-days does not know yet (the State Council publishes it late
+ * in the year before): without them the window would offer 1 January as a working day.
+ * The lunar holidays and make-up days of such a year need `calendar_overrides` rows.
+ */
+const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '10-01', '10-02', '10-03']);
+const knownYears = new Map<number, boolean>();
+
+/** Whether chinese-days has the State Council's arrangement for `year` (any weekday holiday at all). */
+function yearKnown(year: number): boolean {
+  let known = knownYears.get(year);
+  if (known === undefined) {
+    known = chineseDays.getHolidaysInRange(new Date(year, 0, 1, 12), new Date(year, 11, 31, 12), false).length > 0;
+    knownYears.set(year, known);
+  }
+  return known;
+}
+
 /**
  * Whether the State Council's calendar makes `date` a working day: `officialWorkday('2026-10-10')`
  * is true (a make-up Saturday), `officialWorkday('2026-10-01')` false.
@@ -44,8 +68,8 @@ export type DayStatus =
  * west of Greenwich is the day before; a local-time Date at noon is the same day in every zone.
  */
 export function officialWorkday(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return chineseDays.isWorkday(new Date(y, m - 1, d, 12));
+  if (!yearKnown(Number(date.slice(0, 4))) && FIXED_HOLIDAYS.has(date.slice(5))) return false;
+  return chineseDays.isWorkday(localNoon(date));
 }
 
 const WEEKEND = { zh: '周末休息', en: 'Closed at weekends' };

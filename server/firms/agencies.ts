@@ -99,7 +99,7 @@ export async function uploadPowerOfAttorney(db: Database, citizenId: string, age
     if (agent.status !== 'pending') throw new AppError('agent_status_conflict');
     // `created_at` from the database: it orders a citizen's uploads ("the newest"), also under a test clock.
     const [stored] = await tx.insert(powersOfAttorney).values({
-      agentId, mediaType: checked.mediaType, sizeBytes: content.length, sha256, content,
+      agentId, mediaType: checked.mediaType, sizeBytes: content.length, sha256, content: byteaFromBase64(content),
     }).returning({ id: powersOfAttorney.id });
     await audit(tx, {
       actor: { kind: 'citizen', id: citizenId }, action: 'agent.attorney_uploaded', at: now,
@@ -175,11 +175,24 @@ export async function listAgentsForReview(db: Database, privacy: PersonalDataCip
   });
 }
 
+/**
+ * Bytes to and from `bytea` as base64 text. PGlite turns a binary parameter into `bytea` slowly
+ * (a 5 MB letter: ~5 s in, ~1.5 s out, measured here) while it holds the one connection every
+ * request waits for; as base64 text with `decode`/`encode` the same takes ~0.5 s and ~0.1 s.
+ */
+function byteaFromBase64(bytes: Buffer) {
+  return sql`decode(${bytes.toString('base64')}, 'base64')`;
+}
+
 /** The agent's newest power of attorney, content included, for staff to look at. */
 export async function attorneyFile(db: Database, agentId: string) {
-  const [row] = await db.select().from(powersOfAttorney).where(eq(powersOfAttorney.agentId, agentId))
+  const [row] = await db
+    .select({ ...attorneyMeta, contentBase64: sql<string>`encode(${powersOfAttorney.content}, 'base64')` })
+    .from(powersOfAttorney)
+    .where(eq(powersOfAttorney.agentId, agentId))
     .orderBy(desc(powersOfAttorney.createdAt), desc(powersOfAttorney.id)).limit(1);
-  return row;
+  // PostgreSQL wraps base64 at 76 characters; Node's decoder skips the line breaks.
+  return row && { ...row, content: Buffer.from(row.contentBase64, 'base64') };
 }
 
 /**

@@ -118,18 +118,17 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     return ((await res.json()) as { citizen: { csrfToken: string } }).citizen.csrfToken;
   }
 
-  /** Through the flow to the confirm screen: personal (or for the firm named `kind`), at the office, on `date`. */
-  async function chooseUpToConfirm(page: Page, options: { date?: string; plate?: string; kind?: 'personal' | string } = {}): Promise<string> {
+  /** Through the flow to the confirm screen: personal (or for `firm`), at the office, on `date`; returns the slot's start. */
+  async function chooseUpToConfirm(page: Page, options: { date?: string; firm?: string } = {}): Promise<string> {
     await page.goto(`${server.url}/h5/#/book`);
-    if (!options.kind || options.kind === 'personal') await page.locator('button.kind-personal').click();
-    else await page.locator('button.agency', { hasText: options.kind }).click();
+    if (options.firm) await page.locator('button.agency', { hasText: options.firm }).click();
+    else await page.locator('button.kind-personal').click();
     await page.locator(`button.service[data-service="${SERVICE}"]`).click();
     await page.locator(`button.outlet[data-outlet="${OFFICE}"]`).click();
     await page.locator(`button.date[data-date="${options.date ?? TUESDAY}"]`).click();
     const slot = page.locator('button.slot:not([disabled])').first();
     const startsAt = (await slot.getAttribute('data-starts'))!;
     await slot.click();
-    if (options.plate) await page.getByLabel('号牌号码（选填）').fill(options.plate);
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { name: '确认预约信息' }).waitFor();
     return startsAt;
@@ -336,8 +335,8 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     await firm.getByText('审核中').waitFor();
     expect(await firm.isDisabled()).toBe(true);
     await screenshot(page, `${ctx.kind}-h5-agent-pending`);
-    const dates = await page.request.get(`${server.url}/api/availability/slots?serviceId=${SERVICE}&outletId=${OFFICE}&date=${TUESDAY}`);
-    const slotId = ((await dates.json()) as { slots: { id: string }[] }).slots[0]!.id;
+    const tuesday = await page.request.get(`${server.url}/api/availability/slots?serviceId=${SERVICE}&outletId=${OFFICE}&date=${TUESDAY}`);
+    const slotId = ((await tuesday.json()) as { slots: { id: string }[] }).slots[0]!.id;
     const early = await page.request.post(`${server.url}/api/bookings`, {
       headers: csrf, data: { kind: 'agency', agentId, serviceId: SERVICE, outletId: OFFICE, slotId, idempotencyKey: 'agent-before-approval' },
     });
@@ -350,7 +349,7 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     // Back to the home and into the flow again: the firm can now be chosen.
     await page.getByRole('button', { name: '上一步' }).click();
     await page.getByRole('heading', { name: '我的信息' }).waitFor();
-    await chooseUpToConfirm(page, { kind: '鹰潭市测试汽车销售有限公司' });
+    await chooseUpToConfirm(page, { firm: '鹰潭市测试汽车销售有限公司' });
     expect(await page.locator('dl.summary').textContent()).toContain('鹰潭市测试汽车销售有限公司');
     await page.getByRole('button', { name: '确认预约' }).click();
     const voucher = await voucherOnScreen(page);
@@ -416,7 +415,22 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     await page.getByRole('button', { name: '重试' }).click();
     await page.locator(`button.service[data-service="${SERVICE}"]`).waitFor();
 
-    const provoked = [statusLogged('403 (Forbidden)'), 'console.error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED', `requestfailed: ${server.url}/api/services`];
+    // The server cannot serve: its sentence and the reference to quote; then the empty list.
+    const unavailable = { code: 'database_unavailable', message: ERRORS.database_unavailable.zh, messageEn: ERRORS.database_unavailable.en, requestId: 'req-503' };
+    await page.route(`${server.url}/api/bookings`, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify(unavailable) }));
+    await page.goto(`${server.url}/h5/#/bookings`);
+    await page.getByRole('alert').filter({ hasText: ERRORS.database_unavailable.zh }).waitFor();
+    await page.getByText('req-503').waitFor();
+    await screenshot(page, `${ctx.kind}-h5-bookings-server-error`);
+    await page.unroute(`${server.url}/api/bookings`);
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByText('您还没有预约。').waitFor();
+    await screenshot(page, `${ctx.kind}-h5-no-bookings`);
+
+    const provoked = [
+      statusLogged('403 (Forbidden)'), statusLogged('503 (Service Unavailable)'),
+      'console.error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED', `requestfailed: ${server.url}/api/services`,
+    ];
     expect(problems.filter((p) => !provoked.includes(p))).toEqual([]);
     await page.context().close();
   });
