@@ -3,7 +3,8 @@
  * WeChat and the seeded demo outlets, with the clock on Monday 2026-11-23 09:00 (Beijing):
  * citizens can book a slot, show a voucher whose QR code the kiosk accepts, cancel and book again;
  * a retried submit makes one booking; a slot that fills meanwhile sends the citizen back to the
- * times; an agent books for a firm only once staff approved them.
+ * times; an agent books for a firm only once staff approved them; closed days, the blacklist, no
+ * network and a failing server are each said so.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import jsQR from 'jsqr';
@@ -362,7 +363,7 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     await page.context().close();
   });
 
-  it('shows a closure notice\'s day closed with its reason, says why a blacklisted citizen cannot book and until when, and says when the network is gone', async () => {
+  it('shows a closure notice\'s day closed with its reason, says why a blacklisted citizen cannot book and until when, and says when the network is gone or the server cannot serve', async () => {
     const admin = await signIn(fetcherFor(server.url), 'admin');
     const closure = await fetch(`${server.url}/api/admin/notices`, {
       method: 'POST', headers: admin.headers,
