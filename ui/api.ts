@@ -1,6 +1,7 @@
 /**
- * JSON requests to our own server, returning a result instead of throwing, so every page tells
- * "no network" apart from "the server said no":
+ * JSON requests to our own server (or a file: a `Blob`/`File` body is sent as it is, with its own
+ * type), returning a result instead of throwing, so every page tells "no network" apart from
+ * "the server said no":
  *
  *   const result = await apiRequest('/healthz', { parse: parseHealth });
  *   if (!result.ok && result.kind === 'offline') ...
@@ -20,6 +21,7 @@ export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a `Blob` (a `File`) is sent as raw bytes with its own type (else `application/octet-stream`). */
   body?: unknown;
   signal?: AbortSignal;
   /** Extra headers: `x-csrf-token` for a staff session, `Authorization` for a device. */
@@ -34,14 +36,15 @@ export interface RequestOptions<T> {
 export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<ApiResult<T>> {
   if (!navigator.onLine) return { ok: false, kind: 'offline' };
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = options.body instanceof Blob ? options.body : undefined;
+  if (options.body !== undefined) headers['Content-Type'] = file ? file.type || 'application/octet-stream' : 'application/json';
 
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: file ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       credentials: options.credentials ?? 'same-origin',
       signal: options.signal ?? null,
     });

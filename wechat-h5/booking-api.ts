@@ -8,7 +8,7 @@ import {
   type AvailableDates, type BookingRequest, type BookingSummary, type RescheduleRequest, type ServiceSummary,
   type OutletDetail, type SlotList, type Voucher,
 } from '../common/booking.ts';
-import { agencyList, type Agency } from '../common/firms.ts';
+import { agency, agencyList, attorneyUploaded, type Agency, type AttorneyUploaded, type RegisterAgencyRequest } from '../common/firms.ts';
 import { noticeList, type NoticeView } from '../common/notices.ts';
 import { apiRequest, type ApiResult } from '../ui/api.ts';
 
@@ -64,6 +64,18 @@ export function fetchNotices(outletId?: string): Promise<ApiResult<NoticeView[]>
 
 export function fetchAgencies(): Promise<ApiResult<Agency[]>> {
   return apiRequest('/api/citizen/agencies', { parse: (body) => agencyList.parse(body).agencies });
+}
+
+/** Registers the firm (a new credit code) or joins it; applying again returns the application as it stands. */
+export function applyAsAgent(input: RegisterAgencyRequest, csrfToken: string): Promise<ApiResult<Agency>> {
+  return apiRequest('/api/citizen/agencies', { method: 'POST', body: input, headers: csrf(csrfToken), parse: (body) => agency.parse(body) });
+}
+
+/** The file itself is the body; the server decides its type by its first bytes. */
+export function uploadPowerOfAttorney(agentId: string, file: Blob, csrfToken: string): Promise<ApiResult<AttorneyUploaded>> {
+  return apiRequest(`/api/citizen/agencies/${encodeURIComponent(agentId)}/power-of-attorney`, {
+    method: 'PUT', body: file, headers: csrf(csrfToken), parse: (body) => attorneyUploaded.parse(body),
+  });
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

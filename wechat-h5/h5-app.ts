@@ -2,7 +2,7 @@
  * `<h5-app>`: booking from a phone, opened inside WeChat. Laid out for a 375px-wide screen first;
  * wider screens get the same column, centred. Asks the server who is here, then shows one of:
  * sign in with WeChat → register with real name → the citizen's screens: home (notices), booking,
- * my bookings, a voucher, rescheduling — which one is kept in the address's fragment (route.ts).
+ * my bookings, a voucher, rescheduling, acting for firms — which one is kept in the address's fragment (route.ts).
  */
 import { LitElement, css, html } from 'lit';
 import type { CitizenMe } from '../common/citizens.ts';
@@ -17,6 +17,7 @@ import { theme } from '../ui/theme.ts';
 import { fetchSession, isErrorCode } from './citizen-api.ts';
 import './booking-flow.ts';
 import './bookings-view.ts';
+import './firms-view.ts';
 import './home-view.ts';
 import './register-form.ts';
 import './reschedule-flow.ts';
@@ -139,6 +140,8 @@ export class H5App extends LitElement {
         return html`<h5-booking-flow csrfToken=${me.csrfToken}></h5-booking-flow>`;
       case 'bookings':
         return html`<h5-bookings></h5-bookings>`;
+      case 'firms':
+        return html`<h5-firms csrfToken=${me.csrfToken}></h5-firms>`;
       case 'voucher':
         return html`<h5-voucher bookingId=${route.id} csrfToken=${me.csrfToken}></h5-voucher>`;
       case 'reschedule':

@@ -1,5 +1,5 @@
 /**
- * `<h5-home>`: a registered citizen's start page — published notices, "book" and "my bookings",
+ * `<h5-home>`: a registered citizen's start page — published notices, "book", "my bookings" and "firm agent",
  * the profile as the server masked it, and signing out. Sends `h5-signed-out` once the session is gone.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -69,6 +69,7 @@ export class H5Home extends LitElement {
       <nav class="actions" aria-label=${t({ zh: '预约', en: 'Booking' })}>
         <a class="button primary book" href=${routeHref({ name: 'book' })}>${t({ zh: '预约办事', en: 'Book' })}</a>
         <a class="button my-bookings" href=${routeHref({ name: 'bookings' })}>${t({ zh: '我的预约', en: 'My bookings' })}</a>
+        <a class="button firms" href=${routeHref({ name: 'firms' })}>${t({ zh: '单位代办', en: 'Firm agent' })}</a>
       </nav>
       <h2>${t({ zh: '我的信息', en: 'My details' })}</h2>
       ${profile

@@ -1,7 +1,7 @@
 /**
  * `<h5-kind-step>`: personal (本人业务) or agency (代办) booking. Agency lists the firms the citizen is
  * an approved agent of; applications still in review (or refused) are shown, disabled, with why.
- * Sends `h5-pick` with `{ kind, agency }`.
+ * Links to the firm-agent screen to apply. Sends `h5-pick` with `{ kind, agency }`.
  */
 import { LitElement, html } from 'lit';
 import type { Agency } from '../common/firms.ts';
@@ -12,6 +12,7 @@ import { fetchAgencies } from './booking-api.ts';
 import { failureText } from './citizen-api.ts';
 import { h5Styles } from './h5-styles.ts';
 import { LoadController } from './load-controller.ts';
+import { routeHref } from './route.ts';
 
 export interface KindPick {
   kind: 'personal' | 'agency';
@@ -57,6 +58,7 @@ export class H5KindStep extends LitElement {
         en: 'Firms, car dealers and shops must book through their agent; booking a firm\'s business as personal is not allowed.',
       })}</p>
       ${this.#renderAgencies()}
+      <a class="button firms" href=${routeHref({ name: 'firms' })}>${t({ zh: '登记单位 · 上传委托书', en: 'Apply for a firm · upload its letter' })}</a>
     `;
   }
 

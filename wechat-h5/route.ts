@@ -9,6 +9,8 @@ export type H5Route =
   | { name: 'home' }
   | { name: 'book' }
   | { name: 'bookings' }
+  /** Acting for firms: the citizen's agencies, applying, uploading the power of attorney. */
+  | { name: 'firms' }
   | { name: 'voucher'; id: string }
   | { name: 'reschedule'; id: string };
 
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): H5Route {
   const [name, id = ''] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'book') return { name: 'book' };
   if (name === 'bookings') return { name: 'bookings' };
+  if (name === 'firms') return { name: 'firms' };
   if ((name === 'voucher' || name === 'reschedule') && ID.test(id)) return { name, id };
   return { name: 'home' };
 }
@@ -29,6 +32,7 @@ export function routeHref(route: H5Route): string {
       return '#/';
     case 'book':
     case 'bookings':
+    case 'firms':
       return `#/${route.name}`;
     case 'voucher':
     case 'reschedule':

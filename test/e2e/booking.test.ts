@@ -3,8 +3,9 @@
  * WeChat and the seeded demo outlets, with the clock on Monday 2026-11-23 09:00 (Beijing):
  * citizens can book a slot, show a voucher whose QR code the kiosk accepts, cancel and book again;
  * a retried submit makes one booking; a slot that fills meanwhile sends the citizen back to the
- * times; an agent books for a firm only once staff approved them; closed days, the blacklist, no
- * network and a failing server are each said so.
+ * times; an agent applies for a firm and uploads its power of attorney on the page, and books for it
+ * only once staff approved them; closed days, the blacklist, no network and a failing server are
+ * each said so.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import jsQR from 'jsqr';
@@ -16,9 +17,10 @@ import { creditCheckChar } from '../../common/credit-code.ts';
 import { idCheckChar } from '../../common/id-number.ts';
 import { blacklist, bookings, outbox, slots } from '../../db/schema.ts';
 import { seedDemoData, type SeedResult } from '../../server/demo-data.ts';
-import { TINY_PNG } from '../../server/firms/fixtures.ts';
+import { TINY_JPEG, TINY_PDF, TINY_PNG, WINDOWS_EXE_HEADER } from '../../server/firms/fixtures.ts';
 import { ensureWebBuild } from '../../server/web-build.ts';
 import { startFakeWechat, type FakeWechat } from '../../server/wechat/fake-server.ts';
+import { OFFLINE } from '../../ui/api.ts';
 import { startTestServer } from '../support/app.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser.ts';
 import { describeOnDatabases } from '../support/databases.ts';
@@ -319,20 +321,87 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     await page.context().close();
   });
 
-  it('an agent cannot book for a firm before staff approve them, and can after', async () => {
+  it('an agent applies for a firm and uploads its power of attorney on the page, sees why staff refused it and applies again, cannot book for the firm before staff approve them, and can after', async () => {
     const { page, problems } = await registeredCitizen('代办测试', { name: '赵经办', idNumber: idNumber(13), phone: '13800000013' });
     const csrf = { 'x-csrf-token': await csrfOf(page) };
-    const applied = await page.request.post(`${server.url}/api/citizen/agencies`, { headers: csrf, data: { firmName: '鹰潭市测试汽车销售有限公司', creditCode: creditCode() } });
-    expect(applied.status()).toBe(200);
-    const { agentId } = (await applied.json()) as { agentId: string };
-    const uploaded = await page.request.put(`${server.url}/api/citizen/agencies/${agentId}/power-of-attorney`, {
-      headers: { ...csrf, 'content-type': 'image/png' }, data: TINY_PNG,
-    });
-    expect(uploaded.status()).toBe(201);
+    const FIRM = '鹰潭市测试汽车销售有限公司';
 
+    // From the booking flow's agency choice to the firm-agent screen: nothing yet.
+    await page.getByRole('link', { name: '预约办事' }).first().click();
+    await page.getByText('您还不是任何单位的经办人。请由单位登记').waitFor();
+    await page.getByRole('link', { name: '登记单位 · 上传委托书' }).click();
+    await page.getByRole('heading', { name: '单位代办' }).waitFor();
+    await page.getByText('您还不是任何单位的经办人。').waitFor();
+
+    // The credit code is checked as it is typed; a wrong check character is said at once.
+    const code = creditCode();
+    const wrongCheck = `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
+    await page.getByLabel('单位名称').fill(FIRM);
+    await page.getByLabel('统一社会信用代码').fill(wrongCheck);
+    await page.getByText(ERRORS.credit_code_invalid.zh).waitFor();
+    await screenshot(page, `${ctx.kind}-h5-firm-code-invalid`);
+    await page.getByLabel('统一社会信用代码').fill(code.toLowerCase());
+    await page.getByText('统一社会信用代码校验通过').waitFor();
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    // The application is listed in review, waiting for the letter.
+    const card = page.locator('li.agency', { hasText: FIRM });
+    await card.getByText('请上传加盖单位公章的委托书').waitFor();
+    expect(await card.locator('.badge.review').textContent()).toBe('审核中');
+    expect(await card.textContent()).toContain(code);
+    const agentId = (await card.getAttribute('data-agent'))!;
+    const file = card.getByLabel('加盖单位公章的委托书');
+
+    // A file the page can tell is wrong is refused before sending: the wrong kind, or too big.
+    await file.setInputFiles({ name: '委托书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\x03\x04') });
+    await card.getByText(ERRORS.attorney_file_type.zh).waitFor();
+    expect(await card.getByRole('button', { name: '上传委托书' }).isDisabled()).toBe(true);
+    await file.setInputFiles({ name: '委托书.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([TINY_JPEG, Buffer.alloc(5 * 1024 * 1024)]) });
+    await card.getByText('委托书不能超过 5.0 MB').waitFor();
+    expect(await card.getByRole('button', { name: '上传委托书' }).isDisabled()).toBe(true);
+    // A program named like a PDF gets past the phone; the server, judging by content, refuses it in its words.
+    await file.setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: WINDOWS_EXE_HEADER });
+    await card.getByRole('button', { name: '上传委托书' }).click();
+    await card.getByRole('alert').filter({ hasText: ERRORS.attorney_file_type.zh }).waitFor();
+    await screenshot(page, `${ctx.kind}-h5-attorney-refused`);
+
+    // The real letter, a PNG. The network drops on the first try: said so, and trying again sends it.
+    await file.setInputFiles({ name: '委托书.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await card.getByText(`委托书.png · ${TINY_PNG.length} B`).waitFor();
+    const uploadUrl = `${server.url}/api/citizen/agencies/${agentId}/power-of-attorney`;
+    await page.route(uploadUrl, (route) => route.abort('internetdisconnected'));
+    await card.getByRole('button', { name: '上传委托书' }).click();
+    await card.getByRole('alert').filter({ hasText: OFFLINE.zh }).waitFor();
+    await page.unroute(uploadUrl);
+    await card.getByRole('button', { name: '上传委托书' }).click();
+    await card.getByText('委托书已提交，正在等待车管所工作人员审核').waitFor();
+    expect(await card.locator('.letter').textContent()).toContain(`PNG · ${TINY_PNG.length} B`);
+    expect(await card.locator('.badge.review').textContent()).toBe('审核中');
+    await screenshot(page, `${ctx.kind}-h5-attorney-uploaded`);
+    const listed = (await (await page.request.get(`${server.url}/api/citizen/agencies`)).json()) as { agencies: { agentId: string; status: string; powerOfAttorney: { mediaType: string; sizeBytes: number } | null }[] };
+    expect(listed.agencies).toEqual([expect.objectContaining({ agentId, status: 'pending', powerOfAttorney: expect.objectContaining({ mediaType: 'image/png', sizeBytes: TINY_PNG.length }) })]);
+
+    // Staff refuse it, with a reason the page shows; applying again sends it back to review with a new letter.
+    const admin = await signIn(fetcherFor(server.url), 'admin');
+    const rejected = await fetch(`${server.url}/api/admin/agents/${agentId}/reject`, { method: 'POST', headers: admin.headers, body: JSON.stringify({ reason: '委托书未加盖公章' }) });
+    expect(rejected.status).toBe(200);
+    await page.reload();
+    await card.locator('.badge.review', { hasText: '未通过' }).waitFor();
+    expect(await card.locator('.reason').textContent()).toContain('委托书未加盖公章');
+    await screenshot(page, `${ctx.kind}-h5-agent-rejected`);
+    await card.getByRole('button', { name: '重新提交申请' }).click();
+    await card.locator('.badge.review', { hasText: '审核中' }).waitFor();
+    await card.getByText('更换委托书').click();
+    await card.getByLabel('加盖单位公章的委托书').setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await card.getByRole('button', { name: '上传委托书' }).click();
+    await card.locator('.letter', { hasText: `PDF · ${TINY_PDF.length} B` }).waitFor();
+
+    // Back home, into the booking flow.
+    await page.getByRole('link', { name: '‹ 首页' }).click();
+    await page.getByRole('heading', { name: '我的信息' }).waitFor();
     // Before approval: the firm is listed, disabled, "in review"; the server refuses such a booking too.
     await page.getByRole('link', { name: '预约办事' }).first().click();
-    const firm = page.locator('button.agency', { hasText: '鹰潭市测试汽车销售有限公司' });
+    const firm = page.locator('button.agency', { hasText: FIRM });
     await firm.getByText('审核中').waitFor();
     expect(await firm.isDisabled()).toBe(true);
     await screenshot(page, `${ctx.kind}-h5-agent-pending`);
@@ -344,7 +413,6 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     expect(early.status()).toBe(403);
     expect(((await early.json()) as { code: string }).code).toBe('agent_not_approved');
 
-    const admin = await signIn(fetcherFor(server.url), 'admin');
     expect((await fetch(`${server.url}/api/admin/agents/${agentId}/approve`, { method: 'POST', headers: admin.headers })).status).toBe(200);
 
     // Back to the home and into the flow again: the firm can now be chosen.
@@ -359,7 +427,17 @@ describeOnDatabases('citizens book on the H5 page in Chromium', (ctx) => {
     expect(await page.locator('dl.details').textContent()).toContain('鹰潭市测试汽车销售有限公司');
     await screenshot(page, `${ctx.kind}-h5-agent-voucher`);
     expect((await kioskVerifies(voucher.qrToken!)).body.booking?.appointmentNo).toBe(voucher.appointmentNo);
-    expect(problems).toEqual([]);
+
+    // The firm-agent screen, from the home, now says approved.
+    await page.goto(`${server.url}/h5/#/`);
+    await page.getByRole('link', { name: '单位代办' }).click();
+    expect(await page.locator('li.agency', { hasText: FIRM }).locator('.badge.review').textContent()).toBe('已通过');
+    // Only what was provoked on purpose: the program named like a PDF, and the dropped upload.
+    const provoked = [
+      statusLogged('415 (Unsupported Media Type)'),
+      'console.error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED', `requestfailed: ${uploadUrl}`,
+    ];
+    expect([...problems].sort()).toEqual(provoked.sort());
     await page.context().close();
   });
 
