@@ -146,7 +146,8 @@ async function releaseSeat(tx: Tx, slotId: string): Promise<void> {
   await tx.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(and(eq(slots.id, slotId), sql`${slots.booked} > 0`));
 }
 
-async function releaseNumber(tx: Tx, booking: Booking): Promise<void> {
+/** Gives the holder's number back (one person / one agent, one number): cancel, reschedule, no-show. */
+export async function releaseNumber(tx: Tx, booking: Pick<Booking, 'agentId' | 'citizenId'>): Promise<void> {
   if (booking.agentId) {
     await tx.update(agents).set({ activeBookings: sql`${agents.activeBookings} - 1` }).where(and(eq(agents.id, booking.agentId), sql`${agents.activeBookings} > 0`));
   } else {

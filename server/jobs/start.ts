@@ -1,5 +1,6 @@
 /**
- * The background jobs a server process runs: the outbox worker (every 2 s) and the daily reminders.
+ * The background jobs a server process runs: the outbox worker (every 2 s), the daily reminders, and
+ * the closing of missed appointments (every minute).
  * Each process runs one of each; on PostgreSQL several processes share the work safely (the outbox
  * is claimed with `SKIP LOCKED`, reminders are deduplicated), and PGlite is one process anyway.
  */
@@ -11,6 +12,7 @@ import { createWechatSubscribeProvider } from '../notifications/wechat-subscribe
 import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SmsProvider } from '../sms/provider.ts';
 import type { WechatConfig } from '../wechat/config.ts';
+import { createMissedAppointmentsJob } from './missed-appointments.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createReminderJob } from './reminders.ts';
 
@@ -36,11 +38,13 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
     },
   });
   const reminders = createReminderJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
+  const missed = createMissedAppointmentsJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
   worker.start(OUTBOX_INTERVAL_MS);
   reminders.start();
+  missed.start();
   return {
     async stop() {
-      await Promise.all([worker.stop(), reminders.stop()]);
+      await Promise.all([worker.stop(), reminders.stop(), missed.stop()]);
     },
   };
 }
