@@ -29,7 +29,7 @@ export const configSchema = z.object({
   WECHAT_SECRET: z.string().optional(),
   WECHAT_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  /** Port of the fake WeChat server in development (0: any free port). */
+  /** Port of the fake WeChat server in development (0 picks a free port). */
   FAKE_WECHAT_PORT: port.default(0),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.LOBBY_DATA_KEY) {

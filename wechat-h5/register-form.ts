@@ -17,6 +17,7 @@ import { LocaleController, t, type Text } from '../ui/i18n.ts';
 import { theme } from '../ui/theme.ts';
 import { errorText, failureText, register, requestSmsCode, sessionEnded } from './citizen-api.ts';
 import { CountdownController } from './countdown-controller.ts';
+import { formStyles } from './form-styles.ts';
 
 type Field = keyof RegisterRequest;
 const FIELDS: readonly Field[] = ['name', 'idNumber', 'phone', 'smsCode'];
@@ -61,6 +62,7 @@ export class H5RegisterForm extends LitElement {
 
   static override styles = [
     theme,
+    formStyles,
     css`
       :host {
         display: block;
@@ -74,32 +76,6 @@ export class H5RegisterForm extends LitElement {
         color: var(--lobby-muted);
         font-size: 0.9375rem;
       }
-      form {
-        display: grid;
-        gap: 1rem;
-      }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-weight: 600;
-      }
-      input {
-        width: 100%;
-        min-height: 48px;
-        padding: 0 0.75em;
-        /* 16px and up: mobile browsers do not zoom into the field. */
-        font: inherit;
-        font-size: max(1rem, 16px);
-        border: 1px solid var(--lobby-border);
-        border-radius: 6px;
-        background: var(--lobby-bg);
-        color: var(--lobby-text);
-      }
-      input[aria-invalid='true'] {
-        border: 2px solid var(--lobby-danger);
-      }
       .code-row {
         display: grid;
         grid-template-columns: 1fr auto;
@@ -108,25 +84,6 @@ export class H5RegisterForm extends LitElement {
       .code-row button {
         white-space: nowrap;
         font-size: 0.9375rem;
-      }
-      .error,
-      .ok,
-      .notice {
-        margin: 0;
-        font-size: 0.875rem;
-      }
-      .error {
-        color: var(--lobby-danger);
-        font-weight: 600;
-      }
-      .ok {
-        color: var(--lobby-ok);
-      }
-      .ok::before {
-        content: '✓ ';
-      }
-      .notice {
-        color: var(--lobby-muted);
       }
       .problem {
         margin: 0;
@@ -191,7 +148,7 @@ export class H5RegisterForm extends LitElement {
               : this.sending ? t({ zh: '正在发送……', en: 'Sending…' }) : t({ zh: '获取验证码', en: 'Get code' })}
           </button>
         </div>`)}
-        ${this.notice ? html`<p class="notice" role="status">${t(this.notice)}</p>` : nothing}
+        ${this.notice ? html`<p class="hint" role="status">${t(this.notice)}</p>` : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${t(this.problem)}</p>` : nothing}
         <button class="primary" type="submit" ?disabled=${this.busy}>
           ${this.busy ? t({ zh: '正在提交……', en: 'Submitting…' }) : t({ zh: '提交注册', en: 'Register' })}
@@ -206,7 +163,7 @@ export class H5RegisterForm extends LitElement {
       <div class="field">
         <label for="f-${field}">${t(LABELS[field])}</label>
         ${control}
-        <p id="m-${field}" class=${error ? 'error' : ok ? 'ok' : 'notice'} aria-live="polite">${error ? t(error) : ok ? t(ok) : ''}</p>
+        <p id="m-${field}" class=${error ? 'error' : ok ? 'ok' : 'hint'} aria-live="polite">${error ? t(error) : ok ? t(ok) : ''}</p>
       </div>
     `;
   }

@@ -250,7 +250,7 @@ export function createFakeWechat(options: FakeWechatOptions = {}) {
   };
 }
 
-/** Starts the fake on loopback (port 0: any free port). */
+/** Starts the fake on loopback (port 0 picks a free one). */
 export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<FakeWechat> {
   const fake = createFakeWechat(options);
   const host = options.host ?? '127.0.0.1';

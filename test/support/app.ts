@@ -55,7 +55,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The app on a real port (0: any free one) with socket.io attached, as server/main.ts wires it. */
+/** The app on a real port (0 picks a free one) with socket.io attached, as server/main.ts wires it. */
 export async function startTestServer(database: DatabaseHandle, options: TestAppOptions & { databaseUrl?: string } = {}): Promise<RunningServer & ReturnType<typeof testApp>> {
   const built = testApp(database, options);
   const httpServer = await new Promise<HttpServer>((resolve) => {
