@@ -9,7 +9,6 @@ import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { loadConfig, type Config } from './config.ts';
 import { DEMO_GUIDE_CODE, DEMO_PASSWORD, hashDemoSecrets, seedDemoData, type DemoDevice, type SeedResult } from './demo-data.ts';
 import { createVoucherSigner } from './booking/voucher-token.ts';
-import { startJobs } from './jobs/start.ts';
 import { createLogger } from './logger.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { createPersonalDataCipher, developmentDataKey, parseDataKey } from './privacy/personal-data.ts';
@@ -36,7 +35,7 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 // The slow parts of a start overlap: the database opens (file copies, off the main thread) and the
 // demo secrets hash (scrypt, in the thread pool) while the rest of the server's modules load.
 const demoSecrets = config.SEED_DEMO ? hashDemoSecrets() : undefined;
-const [database, { createApp }, { attachRealtime }, { createMetrics }, { serve }, { systemClock }] = await Promise.all([
+const [database, { createApp }, { attachRealtime }, { createMetrics }, { serve }, { systemClock }, { startJobs }] = await Promise.all([
   openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }).catch((error: unknown) => {
     if (error instanceof DataDirLockedError) fail(error.message);
     throw error;
@@ -46,6 +45,7 @@ const [database, { createApp }, { attachRealtime }, { createMetrics }, { serve }
   import('./http/metrics.ts'),
   import('@hono/node-server'),
   import('./clock.ts'),
+  import('./jobs/start.ts'),
   ensureWebBuild().then((built) => built && logger.info('front-ends rebuilt')),
 ]);
 
@@ -97,6 +97,7 @@ const jobs = startJobs({
   db: database.db, clock: systemClock, logger, wechat, privacy,
   sms: createDevelopmentSmsProvider({ db: database.db, privacy, logger }),
   pageUrl: `${(config.PUBLIC_URL ?? base).replace(/\/+$/, '')}/h5/`,
+  firstRunDelayMs: 3_000,
 });
 const deviceUrl = (kind: DemoDevice['kind']) => {
   const device = demoDevices.find((d) => d.kind === kind);

@@ -27,6 +27,11 @@ export interface JobDeps {
   privacy: PersonalDataCipher;
   /** The H5 page's absolute URL, which a subscribe message opens. */
   pageUrl?: string | undefined;
+  /**
+   * Wait this long before the first runs: a fresh start answers its first requests before the jobs
+   * take PGlite's one connection for their catch-up queries.
+   */
+  firstRunDelayMs?: number;
 }
 
 export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
@@ -39,11 +44,15 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
   });
   const reminders = createReminderJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const missed = createMissedAppointmentsJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
-  worker.start(OUTBOX_INTERVAL_MS);
-  reminders.start();
-  missed.start();
+  const begin = setTimeout(() => {
+    worker.start(OUTBOX_INTERVAL_MS);
+    reminders.start();
+    missed.start();
+  }, deps.firstRunDelayMs ?? 0);
+  begin.unref();
   return {
     async stop() {
+      clearTimeout(begin);
       await Promise.all([worker.stop(), reminders.stop(), missed.stop()]);
     },
   };
