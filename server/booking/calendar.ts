@@ -4,7 +4,7 @@
  * A working day is the State Council's calendar (chinese-days: weekends off, public holidays off,
  * make-up days on), changed by `calendar_overrides` (an outlet's own row wins over an all-outlets
  * row). An outlet is open on a working day that has opening hours; a make-up weekend day, or a day
- * an override opens, takes the hours of a normal weekday (the first of Monday…Friday that has any).
+ * an override opens, takes the hours of a normal weekday (the first of Monday…Friday with opening hours).
  *
  * The window starts tomorrow — today's capacity is already staffed and the kiosk's check-in window
  * may have opened — and holds the outlet's next N open days ("within N" includes the Nth).
