@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { LocaleController, t } from '../ui/i18n.ts';
 import { theme } from '../ui/theme.ts';
 import { h5Styles } from './h5-styles.ts';
+import { formStyles } from './form-styles.ts';
 
 export class H5DetailsStep extends LitElement {
   static override properties = { details: { attribute: false } };
@@ -14,26 +15,12 @@ export class H5DetailsStep extends LitElement {
   static override styles = [
     theme,
     h5Styles,
+    formStyles,
     css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
+      /* Here the label wraps its input. */
       label {
         display: grid;
         gap: 0.25rem;
-        font-weight: 600;
-      }
-      input {
-        width: 100%;
-        min-height: 48px;
-        padding: 0 0.75em;
-        font: inherit;
-        font-size: max(1rem, 16px);
-        border: 1px solid var(--lobby-border);
-        border-radius: 6px;
-        color: var(--lobby-text);
-        background: var(--lobby-bg);
       }
     `,
   ];
