@@ -99,6 +99,22 @@ const jobs = startJobs({
   pageUrl: `${(config.PUBLIC_URL ?? base).replace(/\/+$/, '')}/h5/`,
   firstRunDelayMs: 3_000,
 });
+// Handlers before the banner: whoever reads the banner may stop the process at once (a test does).
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await realtime.close(); // closes the HTTP server too
+  await jobs.stop();
+  await fakeWechat?.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 const deviceUrl = (kind: DemoDevice['kind']) => {
   const device = demoDevices.find((d) => d.kind === kind);
   return device ? `#device=${device.token}` : '';
@@ -125,18 +141,3 @@ console.log(
   ].join('\n'),
 );
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await realtime.close(); // closes the HTTP server too
-  await jobs.stop();
-  await fakeWechat?.close();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
