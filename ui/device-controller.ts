@@ -220,6 +220,14 @@ export class DeviceController implements ReactiveController {
   }
 }
 
+/**
+ * The token this device holds, for its own API calls (the kiosk's check-in): every request a device
+ * makes is authorized by it alone, sent as `Authorization: Bearer <token>` with credentials omitted.
+ */
+export function storedDeviceToken(): string | undefined {
+  return readStored()?.token;
+}
+
 function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }

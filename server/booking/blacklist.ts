@@ -29,15 +29,22 @@ const WHAT = {
   firm: { zh: '所代办单位', en: 'firm you book for' },
 };
 
-export function ensureNotBlacklisted(entries: readonly BlacklistEntry[], now: Date): void {
+const ACTION = {
+  book: { zh: '预约', en: 'book' },
+  check_in: { zh: '签到取号', en: 'check in an appointment' },
+};
+
+/** Throws `blacklisted` with why and until when, for booking or (a booking made before the entry) checking in. */
+export function ensureNotBlacklisted(entries: readonly BlacklistEntry[], now: Date, action: keyof typeof ACTION = 'book'): void {
   const entry = blockingEntry(entries, now);
   if (!entry) return;
   const until = entry.expiresAt ? `${serviceDate(entry.expiresAt)} ${wallTime(entry.expiresAt)}` : undefined;
   const what = WHAT[entry.kind];
+  const doing = ACTION[action];
   throw new AppError('blacklisted', {
     sentence: {
-      zh: `您的${what.zh}已被列入预约黑名单（原因：${entry.reason}），${until ? `${until} 前` : '解除前'}不能预约。如有疑问请到窗口咨询。`,
-      en: `Your ${what.en} is on the booking blacklist (reason: ${entry.reason}) and cannot book ${until ? `until ${until} (Beijing time)` : 'until it is removed'}. Ask at a counter if this is wrong.`,
+      zh: `您的${what.zh}已被列入预约黑名单（原因：${entry.reason}），${until ? `${until} 前` : '解除前'}不能${doing.zh}。如有疑问请到窗口咨询。`,
+      en: `Your ${what.en} is on the booking blacklist (reason: ${entry.reason}), so you cannot ${doing.en} ${until ? `until ${until} (Beijing time)` : 'until it is removed'}. Ask at a counter if this is wrong.`,
     },
     details: { kind: entry.kind, reason: entry.reason, ...(entry.expiresAt ? { until: entry.expiresAt.toISOString() } : {}) },
   });

@@ -11,9 +11,13 @@ import type { Database } from '../../db/client.ts';
 import { bookings, citizens, firms, slots } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { shortTime } from './slots.ts';
-import { issuedForAny, readVoucherToken, type VoucherSigner } from './voucher-token.ts';
+import { issuedForAny, readVoucherToken, type VoucherClaims, type VoucherSigner } from './voucher-token.ts';
 
-export async function verifyVoucher(db: Database, signer: VoucherSigner, token: string, now: Date): Promise<VerifiedVoucher> {
+/**
+ * The claims of a token we signed and that has not expired: which booking and number it stands for.
+ * Otherwise `voucher_forged` (not ours), `voucher_altered` (ours, edited) or `voucher_expired`.
+ */
+export async function voucherClaims(db: Database, signer: VoucherSigner, token: string, now: Date): Promise<VoucherClaims> {
   const reading = readVoucherToken(signer, token, now);
   if (reading.status === 'malformed') throw new AppError('voucher_forged', { detail: 'malformed token' });
   if (reading.status === 'bad_signature') {
@@ -23,14 +27,18 @@ export async function verifyVoucher(db: Database, signer: VoucherSigner, token: 
     throw new AppError(issuedForAny(signer, reading.mac, candidates) ? 'voucher_altered' : 'voucher_forged');
   }
   if (reading.status === 'expired') throw new AppError('voucher_expired');
+  return reading.claims;
+}
 
+export async function verifyVoucher(db: Database, signer: VoucherSigner, token: string, now: Date): Promise<VerifiedVoucher> {
+  const claims = await voucherClaims(db, signer, token, now);
   const [row] = await db.select().from(bookings)
     .innerJoin(slots, eq(slots.id, bookings.slotId))
     .innerJoin(citizens, eq(citizens.id, bookings.citizenId))
     .leftJoin(firms, eq(firms.id, bookings.firmId))
-    .where(eq(bookings.id, reading.claims.bookingId));
+    .where(eq(bookings.id, claims.bookingId));
   // A valid signature for a booking that is not there (or says another number) came from a leaked key.
-  if (!row || row.bookings.appointmentNo !== reading.claims.appointmentNo) throw new AppError('voucher_forged', { detail: 'signed token without its booking' });
+  if (!row || row.bookings.appointmentNo !== claims.appointmentNo) throw new AppError('voucher_forged', { detail: 'signed token without its booking' });
   const b = row.bookings;
   if (b.status === 'cancelled') throw new AppError('voucher_cancelled');
   if (b.status === 'no_show') throw new AppError('voucher_expired');

@@ -22,7 +22,7 @@ import { deviceForToken, principalForSession, STAFF_COOKIE } from '../auth/sessi
 import type { Clock } from '../clock.ts';
 import { isDatabaseUnavailable } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { deviceRoom, sessionRoom } from './live.ts';
+import { deviceRoom, outletRoom, sessionRoom } from './live.ts';
 import { outletSnapshot } from './snapshot.ts';
 
 export interface SocketData {
@@ -32,9 +32,6 @@ export interface SocketData {
 export type LobbyIo = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 type LobbySocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 
-export function outletRoom(outletId: string): string {
-  return `outlet:${outletId}`;
-}
 
 export interface RealtimeDeps {
   db: Database;

@@ -3,9 +3,17 @@
  * built before the HTTP server exists, and tests may run the app without any socket.io at all).
  * With the Postgres adapter, these reach the sockets held by every server process.
  */
+import type { QueueEvent } from '../../common/events.ts';
 import type { LobbyIo } from './io.ts';
 
+/** Every display, kiosk and staff screen of an outlet is in this room. */
+export function outletRoom(outletId: string): string {
+  return `outlet:${outletId}`;
+}
+
 export interface LiveChannel {
+  /** Sends committed ticket transitions to their outlets' rooms (persist first, then broadcast). */
+  publish(events: readonly QueueEvent[]): void;
   /** Drops every connection of a device at once (after it is revoked). */
   disconnectDevice(deviceId: string): void;
   /** Drops every connection opened with a staff session (after sign-out). */
@@ -26,6 +34,9 @@ export function sessionRoom(sessionId: string): string {
 export function createLiveChannel(): LiveChannel {
   let io: LobbyIo | undefined;
   return {
+    publish(events) {
+      for (const event of events) io?.to(outletRoom(event.outletId)).emit('queue:event', event);
+    },
     disconnectDevice(deviceId) {
       io?.in(deviceRoom(deviceId)).disconnectSockets(true);
     },

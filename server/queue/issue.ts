@@ -1,0 +1,62 @@
+/**
+ * Issuing a ticket, inside the caller's transaction: the day's next number for the service group's
+ * prefix, the ticket in the first step of its journey, and the `issued` event.
+ *
+ * The sequence is one row per outlet, day and prefix, moved by `insert … on conflict do update …
+ * returning`: the row lock serializes concurrent issues, and a transaction that rolls back takes its
+ * number back with it, so numbers are neither duplicated nor skipped.
+ */
+import { randomBytes } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { QueueEvent } from '../../common/events.ts';
+import type { Database, Transaction } from '../../db/client.ts';
+import { serviceGroups, services, serviceSteps, ticketSequences, tickets, type Ticket } from '../../db/schema.ts';
+import { recordTransition, type TicketActor } from './events.ts';
+import { formatTicketNumber } from './ticket-number.ts';
+
+export interface TicketRequest {
+  outletId: string;
+  serviceDate: string;
+  /** The service applied for; its first step (if it has steps) is the queue the ticket joins. */
+  journeyServiceId: string;
+  class: Ticket['class'];
+  greenReason: Ticket['greenReason'];
+  bookingId: string | null;
+  citizenId: string | null;
+  idNumberHash: string;
+}
+
+async function nextSeq(tx: Transaction, outletId: string, serviceDate: string, prefix: string): Promise<number> {
+  const [row] = await tx.insert(ticketSequences).values({ outletId, serviceDate, prefix, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [ticketSequences.outletId, ticketSequences.serviceDate, ticketSequences.prefix],
+      set: { lastSeq: sql`${ticketSequences.lastSeq} + 1` },
+    })
+    .returning({ seq: ticketSequences.lastSeq });
+  return row!.seq;
+}
+
+/** The queue a new ticket joins: the journey's first step, or the service itself. */
+export async function firstStepOf(tx: Database | Transaction, serviceId: string): Promise<string> {
+  const [step] = await tx.select({ id: serviceSteps.stepServiceId }).from(serviceSteps)
+    .where(eq(serviceSteps.serviceId, serviceId)).orderBy(asc(serviceSteps.position)).limit(1);
+  return step?.id ?? serviceId;
+}
+
+export async function issueTicket(tx: Transaction, request: TicketRequest, actor: TicketActor, now: Date): Promise<{ ticket: Ticket; event: QueueEvent }> {
+  const [group] = await tx.select({ prefix: serviceGroups.prefix }).from(services)
+    .innerJoin(serviceGroups, eq(serviceGroups.id, services.groupId)).where(eq(services.id, request.journeyServiceId));
+  if (!group) throw new Error(`service ${request.journeyServiceId} has no group`);
+  const stepServiceId = await firstStepOf(tx, request.journeyServiceId);
+  const seq = await nextSeq(tx, request.outletId, request.serviceDate, group.prefix);
+  const [ticket] = await tx.insert(tickets).values({
+    outletId: request.outletId, serviceDate: request.serviceDate, prefix: group.prefix, seq,
+    number: formatTicketNumber(group.prefix, seq),
+    bookingId: request.bookingId, citizenId: request.citizenId, idNumberHash: request.idNumberHash,
+    journeyServiceId: request.journeyServiceId, serviceId: stepServiceId, stepPosition: 1,
+    class: request.class, greenReason: request.greenReason, status: 'waiting', queuedAt: now,
+    followToken: randomBytes(18).toString('base64url'), createdAt: now,
+  }).returning();
+  const event = await recordTransition(tx, { ticket: ticket!, type: 'issued', fromStatus: null, actor, at: now });
+  return { ticket: ticket!, event };
+}
