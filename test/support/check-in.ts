@@ -5,7 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { idCheckChar } from '../../common/id-number.ts';
 import type { Database } from '../../db/client.ts';
-import { bookings, citizens, slots } from '../../db/schema.ts';
+import { agents, bookings, citizens, firms, powersOfAttorney, slots } from '../../db/schema.ts';
+import { TINY_PDF } from '../../server/firms/fixtures.ts';
 import type { PersonalDataCipher } from '../../server/privacy/personal-data.ts';
 
 let serial = 0;
@@ -67,4 +68,32 @@ export async function insertBookingFor(
     date: booking.date, status: booking.status ?? 'active', idempotencyKey: randomUUID(),
   }).returning({ id: bookings.id, appointmentNo: bookings.appointmentNo });
   return row!;
+}
+
+export interface TestAgency {
+  agentId: string;
+  firmId: string;
+}
+
+/**
+ * `holder` as an agent of a new firm: approved with a power of attorney on file by default, or
+ * with the given status, an attorney that ran out on `attorneyValidUntil`, or none at all.
+ */
+export async function insertAgency(
+  db: Database,
+  holder: Pick<Holder, 'citizenId'>,
+  options: { agentStatus?: 'pending' | 'approved' | 'rejected' | 'revoked'; attorney?: boolean; attorneyValidUntil?: string } = {},
+): Promise<TestAgency> {
+  serial += 1;
+  const [firm] = await db.insert(firms).values({ name: `鹰潭测试汽车销售有限公司${serial}`, creditCode: `TEST${randomBytes(7).toString('hex').toUpperCase()}`, status: 'approved' })
+    .returning({ id: firms.id });
+  const [agent] = await db.insert(agents).values({ firmId: firm!.id, citizenId: holder.citizenId, status: options.agentStatus ?? 'approved', activeBookings: 1 })
+    .returning({ id: agents.id });
+  if (options.attorney ?? true) {
+    await db.insert(powersOfAttorney).values({
+      agentId: agent!.id, mediaType: 'application/pdf', sizeBytes: TINY_PDF.length, sha256: 'test', content: TINY_PDF,
+      validUntil: options.attorneyValidUntil ?? null,
+    });
+  }
+  return { agentId: agent!.id, firmId: firm!.id };
 }
