@@ -82,6 +82,15 @@ export const ERRORS = {
   staff_code_invalid: { status: 401, zh: '员工码不正确，请引导员重新输入。', en: 'The staff code is wrong. The guide should enter it again.' },
   ticket_not_waiting: { status: 409, zh: '该号已叫号或已办结，不能再改为绿色通道。', en: 'This ticket has been called or finished and can no longer be moved to the green channel.' },
   ticket_not_found: { status: 404, zh: '没有找到该排队号。', en: 'There is no such ticket.' },
+  // Counters and the queue
+  counter_taken: { status: 409, zh: '该窗口已由其他工作人员使用。', en: 'Another member of staff is working at this counter.' },
+  counter_busy: { status: 409, zh: '该窗口还有正在办理的号，请先办结、过号或转移。', en: 'This counter still has a ticket in hand. Finish, miss or transfer it first.' },
+  counter_not_open: { status: 409, zh: '窗口未开启或已暂停，请先开启。', en: 'This counter is closed or paused. Open it first.' },
+  no_current_ticket: { status: 409, zh: '该窗口当前没有号，请先叫号。', en: 'This counter has no ticket in hand. Call the next one first.' },
+  ticket_state_conflict: { status: 409, zh: '该号的状态已经改变，请刷新后重试。', en: 'This ticket has changed meanwhile. Refresh and try again.' },
+  requeue_limit_reached: { status: 409, zh: '该号已重新排队过，不能再次排队，请重新取号。', en: 'This ticket has been requeued before and cannot be again. Take a new ticket.' },
+  rating_exists: { status: 409, zh: '该号已经评价过了，谢谢。', en: 'This ticket has been rated already. Thank you.' },
+  ticket_not_finished: { status: 409, zh: '办结后才能评价。', en: 'A ticket can be rated once its business is finished.' },
   internal: { status: 500, zh: '系统出现问题，请稍后再试。', en: 'Something went wrong on our side. Please try again later.' },
   database_unavailable: { status: 503, zh: '系统暂时无法服务，请稍后再试。', en: 'The service is briefly unavailable. Please try again shortly.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -396,6 +396,8 @@ export const tickets = pgTable('tickets', {
     .on(t.outletId, t.serviceDate, t.idNumberHash, t.serviceId)
     .where(sql`${t.status} in ('waiting', 'called', 'serving') and ${t.idNumberHash} is not null`),
   index('tickets_queue').on(t.outletId, t.serviceId, t.status, t.queuedAt),
+  // A counter holds at most one ticket at a time (called or being served).
+  uniqueIndex('tickets_one_current_per_counter').on(t.counterId).where(sql`${t.status} in ('called', 'serving')`),
   check('tickets_green_has_reason', sql`(${t.class} = 'green') = (${t.greenReason} is not null)`),
   check('tickets_seq_positive', sql`${t.seq} > 0`),
 ]);
@@ -425,6 +427,8 @@ export const ticketEvents = pgTable('ticket_events', {
   unique('ticket_events_outlet_seq').on(t.outletId, t.outletSeq),
   index('ticket_events_ticket').on(t.ticketId, t.id),
   index('ticket_events_outlet_at').on(t.outletId, t.at),
+  // A counter's recent calls decide whether a long-waiting walk-in goes next.
+  index('ticket_events_counter').on(t.counterId, t.id),
 ]);
 
 /** 好差评: five grades; a reason is required for the two lowest. */

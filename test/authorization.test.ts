@@ -119,7 +119,8 @@ describeOnDatabases('authorization matrix', (ctx) => {
   it('answers every route × caller exactly as declared', async () => {
     const mismatches: string[] = [];
     for (const operation of operations) {
-      const url = operation.path.replaceAll(/\{\w+\}/g, PLACEHOLDER_ID);
+      // An outlet every demo member of staff works at: outlet scoping is not what this matrix checks.
+      const url = operation.path.replaceAll('{outletId}', 'yt-dmv').replaceAll(/\{\w+\}/g, PLACEHOLDER_ID);
       for (const caller of callers) {
         const unsafe = !['GET', 'HEAD'].includes(operation.method);
         const credentials = await caller.credentials();

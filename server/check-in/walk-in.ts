@@ -111,7 +111,7 @@ export async function walkInOptions(db: Database, kiosk: Kiosk, now: Date): Prom
     .orderBy(serviceGroups.prefix, services.sortOrder);
   const firstSteps = new Map<string, string>();
   for (const row of rows) firstSteps.set(row.id, await firstStepOf(db, row.id));
-  const lengths = await queueLengths(db, kiosk.outletId, serviceDate(now), [...new Set(firstSteps.values())]);
+  const lengths = await queueLengths(db, kiosk.outletId, serviceDate(now), [...new Set(firstSteps.values())], now);
   return {
     walkInsAllowed: refusal === null,
     reason: refusal ? (refusal.sentence ?? { zh: ERRORS[refusal.code].zh, en: ERRORS[refusal.code].en }) : null,

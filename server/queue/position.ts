@@ -1,13 +1,14 @@
 /**
  * Where a waiting ticket stands: how many people are ahead of it in its queue (by the queue order
- * rule, server/queue/order.ts) and a wait estimate from the service's average minutes and the
- * counters that serve it.
+ * rule, server/queue/order.ts) and a wait estimate from recent service times (service-times.ts) and
+ * the counters that serve it.
  */
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.ts';
-import { counters, counterServices, services, tickets } from '../../db/schema.ts';
+import { counters, counterServices, tickets } from '../../db/schema.ts';
 import type { Settings } from '../domain/settings.ts';
 import { orderQueue, type QueuedTicket } from './order.ts';
+import { serviceMinutes } from './service-times.ts';
 
 type Db = Database | Transaction;
 
@@ -17,7 +18,7 @@ export interface QueueStanding {
 }
 
 /**
- * Minutes until `ahead` people are served: each takes the service's average, shared among the
+ * Minutes until `ahead` people are served: each takes the service's minutes, shared among the
  * counters serving it. `estimateWait(4, 10, 2) === 20`. With no counter open, the counters that
  * will open are counted (the estimate is for the day, not for an empty lobby at 07:50).
  */
@@ -39,11 +40,6 @@ function counterCount(serving: readonly { open: boolean }[]): number {
   return open > 0 ? open : serving.length;
 }
 
-async function averageMinutes(db: Db, serviceId: string): Promise<number> {
-  const [row] = await db.select({ minutes: services.averageMinutes }).from(services).where(eq(services.id, serviceId));
-  return row?.minutes ?? 10;
-}
-
 async function waitingIn(db: Db, outletId: string, serviceDate: string, serviceIds: string[]): Promise<(QueuedTicket & { serviceId: string })[]> {
   if (serviceIds.length === 0) return [];
   return db.select({ id: tickets.id, number: tickets.number, class: tickets.class, queuedAt: tickets.queuedAt, serviceId: tickets.serviceId })
@@ -60,11 +56,11 @@ export async function standingOf(db: Db, ticket: { id: string; outletId: string;
   const ordered = orderQueue(waiting, settings, NO_HISTORY, now);
   const ahead = Math.max(0, ordered.findIndex((t) => t.id === ticket.id));
   const serving = await servingCounters(db, ticket.outletId, ticket.serviceId);
-  return { peopleAhead: ahead, estimatedWaitMinutes: estimateWait(ahead, await averageMinutes(db, ticket.serviceId), counterCount(serving)) };
+  return { peopleAhead: ahead, estimatedWaitMinutes: estimateWait(ahead, await serviceMinutes(db, ticket.outletId, ticket.serviceId, now), counterCount(serving)) };
 }
 
 /** For each service, how many wait now and what a newly issued walk-in ticket would wait. */
-export async function queueLengths(db: Db, outletId: string, serviceDate: string, serviceIds: string[]): Promise<Map<string, QueueStanding>> {
+export async function queueLengths(db: Db, outletId: string, serviceDate: string, serviceIds: string[], now: Date): Promise<Map<string, QueueStanding>> {
   const rows = serviceIds.length === 0 ? [] : await db.select({ serviceId: tickets.serviceId, n: count() }).from(tickets)
     .where(and(eq(tickets.outletId, outletId), eq(tickets.serviceDate, serviceDate), inArray(tickets.serviceId, serviceIds), eq(tickets.status, 'waiting')))
     .groupBy(tickets.serviceId);
@@ -72,7 +68,7 @@ export async function queueLengths(db: Db, outletId: string, serviceDate: string
   for (const serviceId of serviceIds) {
     const ahead = rows.find((r) => r.serviceId === serviceId)?.n ?? 0;
     const serving = await servingCounters(db, outletId, serviceId);
-    result.set(serviceId, { peopleAhead: ahead, estimatedWaitMinutes: estimateWait(ahead, await averageMinutes(db, serviceId), counterCount(serving)) });
+    result.set(serviceId, { peopleAhead: ahead, estimatedWaitMinutes: estimateWait(ahead, await serviceMinutes(db, outletId, serviceId, now), counterCount(serving)) });
   }
   return result;
 }

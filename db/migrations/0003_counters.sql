@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_events_counter" ON "ticket_events" USING btree ("counter_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tickets_one_current_per_counter" ON "tickets" USING btree ("counter_id") WHERE "tickets"."status" in ('called', 'serving');

@@ -1,0 +1,44 @@
+/**
+ * How long a service takes at the counter now: the mean of the last few services at this outlet
+ * (from the call to the end: finished, next step or transferred), over the last three hours; the
+ * catalogue's average until there are enough of them. The estimated wait follows the lobby's day
+ * instead of a number typed in once.
+ */
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/client.ts';
+import { services, ticketEvents } from '../../db/schema.ts';
+
+/** Fewer recent services than this, and the catalogue's average is used. */
+export const MIN_SAMPLES = 3;
+const SAMPLES = 20;
+const LOOKBACK_MS = 3 * 60 * 60 * 1000;
+const ENDS = ['finished', 'step_finished', 'transferred'];
+
+/** Durations (minutes) of the services in `events`, newest first: each end paired with its ticket's call before it. */
+export function serviceDurations(events: readonly { ticketId: string; type: string; at: Date }[]): number[] {
+  const byAge = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const called = new Map<string, Date>();
+  const durations: number[] = [];
+  for (const event of byAge) {
+    if (event.type === 'called') called.set(event.ticketId, event.at);
+    else if (ENDS.includes(event.type)) {
+      const from = called.get(event.ticketId);
+      if (from) durations.push((event.at.getTime() - from.getTime()) / 60_000);
+      called.delete(event.ticketId);
+    }
+  }
+  return durations.reverse();
+}
+
+export async function serviceMinutes(db: Database | Transaction, outletId: string, serviceId: string, now: Date): Promise<number> {
+  const events = await db.select({ ticketId: ticketEvents.ticketId, type: ticketEvents.type, at: ticketEvents.at }).from(ticketEvents)
+    .where(and(
+      eq(ticketEvents.outletId, outletId), eq(ticketEvents.serviceId, serviceId),
+      inArray(ticketEvents.type, ['called', ...ENDS]), gte(ticketEvents.at, new Date(now.getTime() - LOOKBACK_MS)),
+    ))
+    .orderBy(desc(ticketEvents.id)).limit(SAMPLES * 3);
+  const recent = serviceDurations(events).slice(0, SAMPLES);
+  if (recent.length >= MIN_SAMPLES) return Math.max(1, Math.round(recent.reduce((a, b) => a + b, 0) / recent.length));
+  const [row] = await db.select({ minutes: services.averageMinutes }).from(services).where(eq(services.id, serviceId));
+  return row?.minutes ?? 10;
+}
