@@ -79,11 +79,12 @@ async function requireInHand(step: Step): Promise<Ticket> {
   return ticket;
 }
 
+/** Moves the ticket by a conditional update on the status read; the event is filed under the queue it leaves. */
 async function move(step: Step, ticket: Ticket, type: string, set: Partial<Ticket>, data: Record<string, unknown> = {}): Promise<Ticket> {
   const [moved] = await step.tx.update(tickets).set(set).where(and(eq(tickets.id, ticket.id), eq(tickets.status, ticket.status))).returning();
   if (!moved) throw new AppError('ticket_state_conflict', { details: { number: ticket.number } });
   step.events.push(await recordTransition(step.tx, {
-    ticket: moved, type, fromStatus: ticket.status, actor: { kind: 'staff', id: step.actor.staffId }, at: step.now,
+    ticket: moved, type, fromStatus: ticket.status, actor: { kind: 'staff', id: step.actor.staffId }, at: step.now, serviceId: ticket.serviceId,
     counterNumber: step.counter.number, data: { counterId: step.counter.id, ...data },
   }));
   return moved;
@@ -176,7 +177,7 @@ async function perform(step: Step, action: CounterAction, transferTo: string | u
       ensureHolds(step);
       const ticket = await requireInHand(step);
       ensureTransition('recall', ticket);
-      return { ticket: await move(step, ticket, 'recalled', {}), note: null };
+      return { ticket: await move(step, ticket, 'recalled', { status: 'called' }), note: null };
     }
     case 'missed': {
       ensureHolds(step);

@@ -24,6 +24,8 @@ export interface TicketTransition {
   actor: TicketActor;
   at: Date;
   counterNumber?: number | null;
+  /** The queue the event belongs to, when not the ticket's queue after it (a step finished, a transfer). */
+  serviceId?: string;
   data?: Record<string, unknown>;
 }
 
@@ -40,7 +42,7 @@ export async function recordTransition(tx: Transaction, transition: TicketTransi
   const seq = await nextOutletSeq(tx, ticket.outletId);
   await tx.insert(ticketEvents).values({
     ticketId: ticket.id, outletId: ticket.outletId, outletSeq: seq, type: transition.type,
-    fromStatus: transition.fromStatus, toStatus: ticket.status, serviceId: ticket.serviceId, counterId: ticket.counterId,
+    fromStatus: transition.fromStatus, toStatus: ticket.status, serviceId: transition.serviceId ?? ticket.serviceId, counterId: ticket.counterId,
     actorKind: transition.actor.kind, actorId: transition.actor.id, at: transition.at, data: transition.data ?? {},
   });
   return {
