@@ -26,6 +26,7 @@ import { deviceRoutes } from './routes/devices.ts';
 import { agentReviewRoutes } from './routes/agents.ts';
 import { ATTORNEY_UPLOAD_PATH, firmRoutes } from './routes/firms.ts';
 import { counterRoutes } from './routes/counters.ts';
+import { followRoutes } from './routes/follow.ts';
 import { kioskRoutes } from './routes/kiosk.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { outletRoutes } from './routes/outlets.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', noticeRoutes(deps));
   app.route('/', kioskRoutes(deps));
   app.route('/', counterRoutes(deps));
+  app.route('/', followRoutes(deps));
 
   app.doc('/openapi.json', API_INFO);
   if (deps.webRoot) mountPages(app, deps.webRoot);

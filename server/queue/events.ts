@@ -53,6 +53,7 @@ export async function recordTransition(tx: Transaction, transition: TicketTransi
     ticket: {
       id: ticket.id, number: ticket.number, serviceId: ticket.serviceId, status: ticket.status,
       green: ticket.class === 'green', counterNumber: transition.counterNumber ?? null,
+      ...(transition.type === 'called' || transition.type === 'recalled' ? { callSeq: seq } : {}),
     },
   };
 }

@@ -14,9 +14,9 @@ import { parse as parseCookies } from 'hono/utils/cookie';
 import pg from 'pg';
 import { Server, type DefaultEventsMap, type ExtendedError, type Socket } from 'socket.io';
 import { ERRORS, type ErrorCode } from '../../common/errors.ts';
-import { joinOutletRequest, type ClientToServerEvents, type ServerToClientEvents } from '../../common/events.ts';
+import { followJoinRequest, joinOutletRequest, type ClientToServerEvents, type ServerToClientEvents } from '../../common/events.ts';
 import type { Database } from '../../db/client.ts';
-import { devices, outlets } from '../../db/schema.ts';
+import { devices, outletSequences, outlets, tickets } from '../../db/schema.ts';
 import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import { deviceForToken, principalForSession, STAFF_COOKIE } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
@@ -145,6 +145,38 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
         ack({ data: await outletSnapshot(deps.db, outlet.id, deps.clock.now()) });
       } catch (error) {
         deps.logger.error({ err: error }, 'outlet:join failed');
+        ack(ackError(isDatabaseUnavailable(error) ? 'database_unavailable' : 'internal'));
+      }
+    });
+
+    socket.on('outlet:snapshot', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = joinOutletRequest.safeParse(request);
+      if (!parsed.success) return ack({ error: { code: 'validation_failed', message: 'outletId is required' } });
+      // Only for a room this socket is in: joining is where access is checked.
+      if (!socket.rooms.has(outletRoom(parsed.data.outletId))) return ack(ackError('forbidden'));
+      try {
+        ack({ data: await outletSnapshot(deps.db, parsed.data.outletId, deps.clock.now()) });
+      } catch (error) {
+        deps.logger.error({ err: error }, 'outlet:snapshot failed');
+        ack(ackError(isDatabaseUnavailable(error) ? 'database_unavailable' : 'internal'));
+      }
+    });
+
+    // A phone following its ticket: the random token from the ticket's QR code is its only credential,
+    // and what the room carries is public (numbers and counters), so anyone holding one may listen.
+    socket.on('follow:join', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = followJoinRequest.safeParse(request);
+      if (!parsed.success) return ack({ error: { code: 'validation_failed', message: 'token is required' } });
+      try {
+        const [ticket] = await deps.db.select({ outletId: tickets.outletId }).from(tickets).where(eq(tickets.followToken, parsed.data.token));
+        if (!ticket) return ack(ackError('ticket_not_found'));
+        await socket.join(outletRoom(ticket.outletId));
+        const [sequence] = await deps.db.select({ seq: outletSequences.lastSeq }).from(outletSequences).where(eq(outletSequences.outletId, ticket.outletId));
+        ack({ data: { outletId: ticket.outletId, seq: sequence?.seq ?? 0 } });
+      } catch (error) {
+        deps.logger.error({ err: error }, 'follow:join failed');
         ack(ackError(isDatabaseUnavailable(error) ? 'database_unavailable' : 'internal'));
       }
     });

@@ -1,8 +1,8 @@
 /**
  * The counters and the queue, for staff of the outlet: the counters and the waiting list, the clerk's
  * actions (call next, recall, missed, start, finish, transfer, open/pause/resume/close), requeueing a
- * missed ticket, why one ticket is ahead of another, and the satisfaction rating (from the counter,
- * or from the phone that followed the ticket).
+ * missed ticket, why one ticket is ahead of another, and the satisfaction rating on the counter's
+ * rating screen (the phone's is in follow.ts).
  *
  * Handlers validate, run one transaction in server/counters or server/queue, send the committed
  * events to the outlet's room, and answer.
@@ -138,20 +138,6 @@ const counterRating = defineRoute(AT_COUNTER, {
   },
 });
 
-const phoneRating = defineRoute(['public'], {
-  method: 'post',
-  path: '/api/follow/{token}/rating',
-  tags: ['counters'],
-  summary: 'The citizen rates the finished service from the phone that followed the ticket',
-  request: { params: z.object({ token: z.string().min(16).max(64).openapi({ param: { name: 'token', in: 'path' } }) }), ...body(ratingRequest) },
-  responses: {
-    201: json('Thank you.', z.object({ grade: z.number().int() })),
-    400: errorResponse('`validation_failed`.'),
-    404: errorResponse('`ticket_not_found`.'),
-    409: errorResponse('`rating_exists`, `ticket_not_finished`.'),
-  },
-});
-
 function actorOf(c: Context<AppEnv>): CounterActor {
   const member = expectPrincipal(c.get('principal'), 'staff');
   return { staffId: member.staffId, role: member.role, outletIds: member.outletIds };
@@ -202,10 +188,6 @@ export function counterRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'live'>
     })
     .openapi(counterRating, async (c) => {
       const rated = await rateTicket(db, { ticketId: c.req.valid('param').id }, c.req.valid('json'), 'counter', deps.clock.now(), actorOf(c).outletIds);
-      return c.json({ grade: rated.grade }, 201);
-    })
-    .openapi(phoneRating, async (c) => {
-      const rated = await rateTicket(db, { followToken: c.req.valid('param').token }, c.req.valid('json'), 'phone', deps.clock.now());
       return c.json({ grade: rated.grade }, 201);
     });
   for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) {
