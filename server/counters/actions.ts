@@ -23,6 +23,7 @@ import { recordTransition } from '../queue/events.ts';
 import { isPriorityClass, orderQueue, type QueueClass, type QueueState } from '../queue/order.ts';
 import { counterViews, staffTickets } from '../queue/staff-view.ts';
 import { ensureTransition, nextStep } from '../queue/transitions.ts';
+import { notifyTurnNear } from '../queue/turn-near.ts';
 
 export interface CounterActor {
   staffId: string;
@@ -133,7 +134,11 @@ async function callNext(step: Step): Promise<Ticket | undefined> {
       .where(and(inArray(tickets.id, batch), eq(tickets.status, 'waiting')))
       .orderBy(position).limit(1)
       .for('update', { skipLocked: true });
-    if (claimed) return move(step, claimed, 'called', { status: 'called', counterId: counter.id }, { class: claimed.class });
+    if (claimed) {
+      const called = await move(step, claimed, 'called', { status: 'called', counterId: counter.id }, { class: claimed.class });
+      await notifyTurnNear(tx, called, step.settings, now);
+      return called;
+    }
   }
   return undefined;
 }

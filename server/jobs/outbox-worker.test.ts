@@ -34,9 +34,9 @@ function payload(overrides: Partial<BookingMessagePayload> = {}): BookingMessage
   };
 }
 
-function message(recipient: string, at: Date, overrides: Partial<NewMessage> = {}): NewMessage {
+function message(recipient: string, at: Date, overrides: Partial<NewMessage> = {}): NewMessage & { payload: BookingMessagePayload } {
   const p = payload();
-  return { channel: 'wechat', recipient, template: 'booking_reminder', payload: p, dedupeKey: `test:${p.bookingId}`, availableAt: at, ...overrides };
+  return { channel: 'wechat', recipient, template: 'booking_reminder', dedupeKey: `test:${p.bookingId}`, availableAt: at, ...overrides, payload: p };
 }
 
 /** A provider that cannot fail and remembers what it was given. */

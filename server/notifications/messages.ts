@@ -7,7 +7,7 @@
 import type { Database, Transaction } from '../../db/client.ts';
 import { outbox, type Bilingual } from '../../db/schema.ts';
 
-export const NOTIFICATION_TEMPLATES = ['booking_confirmed', 'booking_reminder', 'booking_affected'] as const;
+export const NOTIFICATION_TEMPLATES = ['booking_confirmed', 'booking_reminder', 'booking_affected', 'turn_near'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 /**
@@ -29,12 +29,23 @@ export interface BookingMessagePayload {
   notice?: { id: string; kind: string; title: Bilingual };
 }
 
+/** `turn_near`: a waiting ticket has few people ahead *(setting `turnNearAhead`)*. */
+export interface TurnNearPayload {
+  ticketId: string;
+  number: string;
+  service: Bilingual;
+  outlet: Bilingual;
+  peopleAhead: number;
+}
+
+export type MessagePayload = BookingMessagePayload | TurnNearPayload;
+
 export interface NewMessage {
   channel: 'wechat' | 'sms';
   /** An openid, or an encrypted phone (never a plaintext one). */
   recipient: string;
   template: NotificationTemplate;
-  payload: BookingMessagePayload;
+  payload: MessagePayload;
   dedupeKey: string;
   /** From the app's clock, not the database's: tests and the worker agree on "now". */
   availableAt: Date;

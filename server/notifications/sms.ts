@@ -4,7 +4,7 @@
  */
 import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SmsProvider } from '../sms/provider.ts';
-import { NOTIFICATION_TEMPLATES, type BookingMessagePayload, type NotificationTemplate } from './messages.ts';
+import { NOTIFICATION_TEMPLATES, type BookingMessagePayload, type MessagePayload, type NotificationTemplate, type TurnNearPayload } from './messages.ts';
 import { DeliveryError, type NotificationProvider } from './provider.ts';
 
 export function createSmsNotificationProvider(sms: SmsProvider, privacy: PersonalDataCipher): NotificationProvider {
@@ -18,13 +18,20 @@ export function createSmsNotificationProvider(sms: SmsProvider, privacy: Persona
       } catch (error) {
         throw new DeliveryError('the recipient is not an encrypted phone', { permanent: true, cause: error });
       }
-      // What an SMS template fills in: flat strings, Chinese names.
-      const p = message.payload as unknown as BookingMessagePayload;
-      const params: Record<string, string> = {
-        appointmentNo: p.appointmentNo, service: p.service.zh, outlet: p.outlet.zh, date: p.date, startsAt: p.startsAt,
-        ...(p.notice ? { notice: p.notice.title.zh } : {}),
-      };
-      await sms.send({ phone, template, params });
+      await sms.send({ phone, template, params: smsParams(template, message.payload as unknown as MessagePayload) });
     },
+  };
+}
+
+/** What an SMS template fills in: flat strings, Chinese names. */
+export function smsParams(template: NotificationTemplate, payload: MessagePayload): Record<string, string> {
+  if (template === 'turn_near') {
+    const p = payload as TurnNearPayload;
+    return { number: p.number, service: p.service.zh, outlet: p.outlet.zh, ahead: String(p.peopleAhead) };
+  }
+  const p = payload as BookingMessagePayload;
+  return {
+    appointmentNo: p.appointmentNo, service: p.service.zh, outlet: p.outlet.zh, date: p.date, startsAt: p.startsAt,
+    ...(p.notice ? { notice: p.notice.title.zh } : {}),
   };
 }

@@ -11,7 +11,7 @@
  */
 import type { Clock } from '../clock.ts';
 import type { WechatConfig } from '../wechat/config.ts';
-import type { BookingMessagePayload, NotificationTemplate } from './messages.ts';
+import type { BookingMessagePayload, MessagePayload, NotificationTemplate, TurnNearPayload } from './messages.ts';
 import { DeliveryError, type NotificationProvider, type OutboxRow } from './provider.ts';
 
 export const SEND_TIMEOUT_MS = 5_000;
@@ -31,6 +31,7 @@ export const PLACEHOLDER_TEMPLATE_IDS: TemplateIds = {
   booking_confirmed: 'booking_confirmed',
   booking_reminder: 'booking_reminder',
   booking_affected: 'booking_affected',
+  turn_near: 'turn_near',
 };
 
 type Data = Record<string, { value: string }>;
@@ -41,7 +42,12 @@ const code = (text: string) => ({ value: text.slice(0, 32) });
 const time = (p: BookingMessagePayload) => ({ value: `${p.date} ${p.startsAt}` });
 
 /** The template's keywords for a booking message: `subscribeData('booking_reminder', payload).thing2.value === payload.service.zh`. */
-export function subscribeData(template: NotificationTemplate, p: BookingMessagePayload): Data {
+export function subscribeData(template: NotificationTemplate, payload: MessagePayload): Data {
+  if (template === 'turn_near') {
+    const t = payload as TurnNearPayload;
+    return { character_string1: code(t.number), thing2: thing(t.service.zh), thing3: thing(t.outlet.zh), thing4: thing(`前面还有${t.peopleAhead}人，请留意叫号`) };
+  }
+  const p = payload as BookingMessagePayload;
   switch (template) {
     case 'booking_confirmed':
       return { character_string1: code(p.appointmentNo), thing2: thing(p.service.zh), thing3: thing(p.outlet.zh), time4: time(p) };
@@ -112,7 +118,7 @@ export function createWechatSubscribeProvider(config: WechatConfig, options: Wec
       touser: message.recipient,
       template_id: templateIds[template],
       ...(options.pageUrl ? { page: options.pageUrl } : {}),
-      data: subscribeData(template, message.payload as unknown as BookingMessagePayload),
+      data: subscribeData(template, message.payload as unknown as MessagePayload),
     };
     return call(`${base}/cgi-bin/message/subscribe/bizsend?access_token=${encodeURIComponent(accessToken)}`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),

@@ -3,7 +3,7 @@ export interface SmsMessage {
   /** The full number: only the provider sees it. */
   phone: string;
   // Booking messages reach citizens without a bound WeChat identity by SMS (server/notifications/sms.ts).
-  template: 'verification_code' | 'booking_confirmed' | 'booking_reminder' | 'booking_affected';
+  template: 'verification_code' | 'booking_confirmed' | 'booking_reminder' | 'booking_affected' | 'turn_near';
   params: Record<string, string>;
 }
 
