@@ -1,7 +1,8 @@
 /**
  * `<console-app>`: where staff call numbers and run the office, on a desktop browser. Signed out, it
  * shows the sign-in form; signed in (the session survives a reload: it asks `GET /api/staff/session`), the
- * staff member's name, role and outlets, sign-out, and for administrators the devices.
+ * staff member's name, role and outlets, sign-out; for administrators the devices, for everyone else the
+ * counters and the queue of their outlets.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { outletList, type OutletSummary } from '../common/outlets.ts';
@@ -16,6 +17,7 @@ import { theme } from '../ui/theme.ts';
 import { consoleRequest, failureText, sessionEnded } from './console-api.ts';
 import './devices-panel.ts';
 import './sign-in-form.ts';
+import './work-panel.ts';
 
 const ROLES: Record<StaffMe['role'], Text> = {
   admin: { zh: '系统管理员', en: 'Administrator' },
@@ -194,7 +196,7 @@ export class ConsoleApp extends LitElement {
                 .outlets=${this.outlets}
                 @console-session-ended=${this.#sessionEnded}
               ></console-devices>`
-            : nothing}
+            : html`<console-work .me=${me} .outlets=${this.outlets} @console-session-ended=${this.#sessionEnded}></console-work>`}
         `;
       }
     }

@@ -13,7 +13,7 @@ import { cameraScanAvailable } from './camera-scan.ts';
 import type { AcceptedId } from './id-check.ts';
 import { applyKey, type KeypadKey } from './keypad.ts';
 import './keypad.ts';
-import { kioskStyles } from './kiosk-styles.ts';
+import { entryLayout, kioskStyles } from './kiosk-styles.ts';
 import type { Scan } from './scan.ts';
 
 export type AppointmentRef = { appointmentNo: string } | { voucherToken: string };
@@ -67,6 +67,7 @@ export class KioskAppointmentEntry extends LitElement {
         border-color: var(--lobby-danger);
       }
     `,
+    entryLayout,
   ];
 
   declare idNumber: AcceptedId;

@@ -14,7 +14,7 @@ import { both } from './bilingual.ts';
 import { checkIdNumber, type AcceptedId } from './id-check.ts';
 import { applyKey, type KeypadKey } from './keypad.ts';
 import './keypad.ts';
-import { kioskStyles } from './kiosk-styles.ts';
+import { entryLayout, kioskStyles } from './kiosk-styles.ts';
 
 const ID_LENGTH = 18;
 
@@ -54,6 +54,7 @@ export class KioskIdEntry extends LitElement {
         font-weight: 700;
       }
     `,
+    entryLayout,
   ];
 
   /** What this ID is for (the chosen walk-in service, an appointment already scanned). */
@@ -83,7 +84,7 @@ export class KioskIdEntry extends LitElement {
     const ready = typed.length === ID_LENGTH && !this.problem;
     return html`
       <h2>${both({ zh: '请在读卡区刷身份证', en: 'Place your ID card on the reader' })}</h2>
-      <p class="hint">${both({ zh: '没有读卡？请用下方键盘输入身份证号码', en: 'No card reader? Type the ID number on the keypad below' })}</p>
+      <p class="hint">${both({ zh: '没有读卡？请用屏幕键盘输入身份证号码', en: 'No card reader? Type the ID number on the on-screen keypad' })}</p>
       ${this.note ? html`<p class="note">${both(this.note)}</p>` : nothing}
       <output class="field ${this.problem ? 'bad' : ''}" aria-label="身份证号码 ID number" aria-live="polite">
         ${group(typed.padEnd(ID_LENGTH, '_'))}

@@ -81,3 +81,21 @@ export const kioskStyles = css`
     }
   }
 `;
+
+/** The ID and appointment steps: on a landscape kiosk, the keypad beside what it types into, not below it. */
+export const entryLayout = css`
+  @media (orientation: landscape) {
+    :host {
+      grid-template-columns: minmax(0, 1fr) auto;
+      column-gap: 1.5em;
+      align-items: center;
+    }
+    :host > :not(kiosk-keypad) {
+      grid-column: 1;
+    }
+    kiosk-keypad {
+      grid-column: 2;
+      grid-row: 1 / span 8;
+    }
+  }
+`;

@@ -1,6 +1,8 @@
 import { syncDocumentLang } from '../ui/i18n.ts';
 import { adoptDocumentStyles } from '../ui/theme.ts';
 import './kiosk-app.ts';
+import { adoptPrintStyles } from './print-styles.ts';
 
 adoptDocumentStyles();
+adoptPrintStyles();
 syncDocumentLang();
