@@ -27,6 +27,8 @@ import { agentReviewRoutes } from './routes/agents.ts';
 import { ATTORNEY_UPLOAD_PATH, firmRoutes } from './routes/firms.ts';
 import { counterRoutes } from './routes/counters.ts';
 import { followRoutes } from './routes/follow.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { kioskRoutes } from './routes/kiosk.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { outletRoutes } from './routes/outlets.ts';
@@ -120,6 +122,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', kioskRoutes(deps));
   app.route('/', counterRoutes(deps));
   app.route('/', followRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  app.route('/', reportRoutes(deps));
 
   app.doc('/openapi.json', API_INFO);
   if (deps.webRoot) mountPages(app, deps.webRoot);
