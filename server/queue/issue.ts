@@ -57,6 +57,10 @@ export async function issueTicket(tx: Transaction, request: TicketRequest, actor
     class: request.class, greenReason: request.greenReason, status: 'waiting', queuedAt: now,
     followToken: randomBytes(18).toString('base64url'), createdAt: now,
   }).returning();
-  const event = await recordTransition(tx, { ticket: ticket!, type: 'issued', fromStatus: null, actor, at: now });
+  const event = await recordTransition(tx, {
+    ticket: ticket!, type: 'issued', fromStatus: null, actor, at: now,
+    // What reports count a ticket by: the service applied for and how it came (appointment, walk-in, ...).
+    data: { class: request.class, journeyServiceId: request.journeyServiceId, ...(request.bookingId ? { bookingId: request.bookingId } : {}) },
+  });
   return { ticket: ticket!, event };
 }
