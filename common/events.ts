@@ -80,6 +80,14 @@ export interface QueueEvent {
   ticket: PublicTicket;
 }
 
+/** A counter opened, paused, resumed or closed: numbered in the outlet's sequence like ticket events. */
+export interface CounterEvent {
+  outletId: string;
+  seq: number;
+  at: string;
+  counter: { id: string; number: number; status: 'closed' | 'open' | 'paused'; staffName: string | null };
+}
+
 export type Ack<T> = { data: T } | { error: { code: string; message: string } };
 
 export const followJoinRequest = z.object({ token: z.string().min(16).max(64) });
@@ -88,6 +96,7 @@ export type FollowJoinRequest = z.infer<typeof followJoinRequest>;
 export interface ServerToClientEvents {
   'outlet:snapshot': (snapshot: OutletSnapshot) => void;
   'queue:event': (event: QueueEvent) => void;
+  'counter:event': (event: CounterEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -13,7 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { OutletQueue } from '../common/counters.ts';
-import type { Ack, ClientToServerEvents, OutletSnapshot, QueueEvent, ServerToClientEvents } from '../common/events.ts';
+import type { Ack, ClientToServerEvents, CounterEvent, OutletSnapshot, QueueEvent, ServerToClientEvents } from '../common/events.ts';
 import type { ApiFailure } from '../ui/api.ts';
 import type { Text } from '../ui/i18n.ts';
 import { sessionEnded } from './console-api.ts';
@@ -155,6 +155,12 @@ export class LiveQueueController implements ReactiveController {
 
     socket.on('connect', () => void this.#join(socket, outletId));
     socket.on('queue:event', (event: QueueEvent) => {
+      if (event.outletId !== outletId) return;
+      this.#heardSeq = Math.max(this.#heardSeq, event.seq);
+      this.#schedule();
+    });
+    // A counter opened or closed elsewhere: its sequence is the outlet's, like a ticket event's.
+    socket.on('counter:event', (event: CounterEvent) => {
       if (event.outletId !== outletId) return;
       this.#heardSeq = Math.max(this.#heardSeq, event.seq);
       this.#schedule();

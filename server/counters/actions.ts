@@ -13,13 +13,14 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CounterActionResult } from '../../common/counters.ts';
 import { counterActionResult } from '../../common/counters.ts';
-import type { QueueEvent } from '../../common/events.ts';
+import type { CounterEvent, QueueEvent } from '../../common/events.ts';
 import { serviceDate } from '../../common/time.ts';
 import type { Database, Transaction } from '../../db/client.ts';
-import { counters, counterServices, idempotencyKeys, serviceSteps, ticketEvents, tickets, type Counter, type StaffRole, type Ticket } from '../../db/schema.ts';
+import { counters, counterServices, idempotencyKeys, serviceSteps, staff, ticketEvents, tickets, type Counter, type StaffRole, type Ticket } from '../../db/schema.ts';
+import { audit } from '../audit.ts';
 import type { Settings } from '../domain/settings.ts';
 import { AppError } from '../errors.ts';
-import { recordTransition } from '../queue/events.ts';
+import { recordCounterChange, recordTransition } from '../queue/events.ts';
 import { isPriorityClass, orderQueue, type QueueClass, type QueueState } from '../queue/order.ts';
 import { counterViews, staffTickets } from '../queue/staff-view.ts';
 import { ensureTransition, nextStep } from '../queue/transitions.ts';
@@ -37,6 +38,7 @@ export interface CounterOutcome {
   result: CounterActionResult;
   /** To send to the outlet's room once committed; empty for a replayed key. */
   events: QueueEvent[];
+  counterEvents: CounterEvent[];
 }
 
 interface Step {
@@ -46,6 +48,7 @@ interface Step {
   settings: Settings;
   now: Date;
   events: QueueEvent[];
+  counterEvents: CounterEvent[];
 }
 
 const NOBODY_WAITING = { zh: '当前没有等候的号。', en: 'Nobody is waiting for this counter\'s services.' };
@@ -143,9 +146,16 @@ async function callNext(step: Step): Promise<Ticket | undefined> {
   return undefined;
 }
 
-async function setCounter(step: Step, values: Partial<Counter>): Promise<void> {
+/** Opens, pauses, resumes or closes: audited, and numbered in the outlet's sequence for the screens. */
+async function setCounter(step: Step, action: 'open' | 'pause' | 'resume' | 'close', values: Partial<Counter>): Promise<void> {
   const [updated] = await step.tx.update(counters).set({ ...values, updatedAt: step.now }).where(eq(counters.id, step.counter.id)).returning();
   step.counter = updated!;
+  const [holder] = updated!.staffId ? await step.tx.select({ name: staff.displayName }).from(staff).where(eq(staff.id, updated!.staffId)) : [];
+  step.counterEvents.push(await recordCounterChange(step.tx, updated!, holder?.name ?? null, step.now));
+  await audit(step.tx, {
+    actor: { kind: 'staff', id: step.actor.staffId }, action: `counter.${action === 'open' ? 'opened' : action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'closed'}`,
+    target: { kind: 'counter', id: updated!.id }, outletId: updated!.outletId, at: step.now, details: { number: updated!.number },
+  });
 }
 
 /** Runs one action; `transferTo` only for `transfer`. */
@@ -154,20 +164,20 @@ async function perform(step: Step, action: CounterAction, transferTo: string | u
   switch (action) {
     case 'open': {
       if (counter.staffId && counter.staffId !== actor.staffId && counter.status !== 'closed') throw new AppError('counter_taken');
-      await setCounter(step, { status: 'open', staffId: actor.staffId });
+      await setCounter(step, 'open', { status: 'open', staffId: actor.staffId });
       return { ticket: undefined, note: null };
     }
     case 'pause':
     case 'resume': {
       ensureHolds(step);
       if (counter.status === 'closed') throw new AppError('counter_not_open');
-      await setCounter(step, { status: action === 'pause' ? 'paused' : 'open' });
+      await setCounter(step, action, { status: action === 'pause' ? 'paused' : 'open' });
       return { ticket: undefined, note: null };
     }
     case 'close': {
       ensureHolds(step);
       if (await ticketInHand(step.tx, counter.id)) throw new AppError('counter_busy');
-      await setCounter(step, { status: 'closed', staffId: null });
+      await setCounter(step, 'close', { status: 'closed', staffId: null });
       return { ticket: undefined, note: null };
     }
     case 'call-next': {
@@ -233,14 +243,14 @@ export async function counterAction(
     const counter = await lockCounter(tx, counterId, actor);
     const scope = `counter:${counterId}:${action}`;
     const replayed = await claimKey(tx, scope, request.idempotencyKey, now);
-    if (replayed) return { result: replayed, events: [] };
+    if (replayed) return { result: replayed, events: [], counterEvents: [] };
 
-    const step: Step = { tx, counter, actor, settings, now, events: [] };
+    const step: Step = { tx, counter, actor, settings, now, events: [], counterEvents: [] };
     const { ticket, note } = await perform(step, action, request.serviceId);
     const [view] = await counterViews(tx, { counterId }, now);
     const [ticketView] = ticket ? await staffTickets(tx, [ticket], now) : [];
     const result: CounterActionResult = { counter: view!, ticket: ticketView ?? null, note };
     await tx.update(idempotencyKeys).set({ response: result }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, request.idempotencyKey)));
-    return { result, events: step.events };
+    return { result, events: step.events, counterEvents: step.counterEvents };
   });
 }

@@ -4,9 +4,9 @@
  * each outlet's transitions). The returned event is what the outlet's room is sent after the commit.
  */
 import { sql } from 'drizzle-orm';
-import type { QueueEvent } from '../../common/events.ts';
+import type { CounterEvent, QueueEvent } from '../../common/events.ts';
 import type { Transaction } from '../../db/client.ts';
-import { outletSequences, ticketEvents, type Ticket } from '../../db/schema.ts';
+import { outletSequences, ticketEvents, type Counter, type Ticket } from '../../db/schema.ts';
 
 export type TicketStatus = Ticket['status'];
 
@@ -30,7 +30,7 @@ export interface TicketTransition {
 }
 
 /** The outlet's next live sequence number; the row lock orders the outlet's transitions. */
-async function nextOutletSeq(tx: Transaction, outletId: string): Promise<number> {
+export async function nextOutletSeq(tx: Transaction, outletId: string): Promise<number> {
   const [row] = await tx.insert(outletSequences).values({ outletId, lastSeq: 1 })
     .onConflictDoUpdate({ target: outletSequences.outletId, set: { lastSeq: sql`${outletSequences.lastSeq} + 1` } })
     .returning({ seq: outletSequences.lastSeq });
@@ -56,4 +56,10 @@ export async function recordTransition(tx: Transaction, transition: TicketTransi
       ...(transition.type === 'called' || transition.type === 'recalled' ? { callSeq: seq } : {}),
     },
   };
+}
+
+/** A counter's status changed: the outlet's sequence moves, so screens that track it refresh. */
+export async function recordCounterChange(tx: Transaction, counter: Counter, staffName: string | null, at: Date): Promise<CounterEvent> {
+  const seq = await nextOutletSeq(tx, counter.outletId);
+  return { outletId: counter.outletId, seq, at: at.toISOString(), counter: { id: counter.id, number: counter.number, status: counter.status, staffName } };
 }

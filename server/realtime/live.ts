@@ -3,7 +3,7 @@
  * built before the HTTP server exists, and tests may run the app without any socket.io at all).
  * With the Postgres adapter, these reach the sockets held by every server process.
  */
-import type { QueueEvent } from '../../common/events.ts';
+import type { CounterEvent, QueueEvent } from '../../common/events.ts';
 import type { LobbyIo } from './io.ts';
 
 /** Every display, kiosk and staff screen of an outlet is in this room. */
@@ -14,6 +14,8 @@ export function outletRoom(outletId: string): string {
 export interface LiveChannel {
   /** Sends committed ticket transitions to their outlets' rooms (persist first, then broadcast). */
   publish(events: readonly QueueEvent[]): void;
+  /** Sends committed counter changes (opened, paused, closed) to their outlets' rooms. */
+  publishCounters(events: readonly CounterEvent[]): void;
   /** Drops every connection of a device at once (after it is revoked). */
   disconnectDevice(deviceId: string): void;
   /** Drops every connection opened with a staff session (after sign-out). */
@@ -36,6 +38,9 @@ export function createLiveChannel(): LiveChannel {
   return {
     publish(events) {
       for (const event of events) io?.to(outletRoom(event.outletId)).emit('queue:event', event);
+    },
+    publishCounters(events) {
+      for (const event of events) io?.to(outletRoom(event.outletId)).emit('counter:event', event);
     },
     disconnectDevice(deviceId) {
       io?.in(deviceRoom(deviceId)).disconnectSockets(true);

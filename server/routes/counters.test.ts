@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterActionResult, CounterView, OutletQueue } from '../../common/counters.ts';
 import type { ClientToServerEvents, QueueEvent, ServerToClientEvents } from '../../common/events.ts';
 import type { IssuedTicket } from '../../common/kiosk.ts';
-import { counters, ratings, ticketEvents, tickets } from '../../db/schema.ts';
+import { auditLog, counters, ratings, ticketEvents, tickets } from '../../db/schema.ts';
 import { startTestServer } from '../../test/support/app.ts';
 import { idNumberBornOn, insertBookingFor, insertHolder } from '../../test/support/check-in.ts';
 import { describeOnDatabases } from '../../test/support/databases.ts';
@@ -80,6 +80,8 @@ describeOnDatabases('the counters', (ctx) => {
     expect(await act(clerk, 6, 'call-next')).toMatchObject({ status: 409, body: { code: 'counter_not_open' } });
     expect((await act(clerk, 6, 'resume')).body.counter.status).toBe('open');
     expect((await act(clerk, 6, 'close')).body.counter).toMatchObject({ status: 'closed', staffId: null });
+    const trail = await ctx.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, counterIds.get(6)!)).orderBy(auditLog.id);
+    expect(trail.map((a) => a.action)).toEqual(['counter.opened', 'counter.paused', 'counter.resumed', 'counter.closed']);
   });
 
   it('calls green first, then appointments, then walk-ins, each first come first served; says so when nobody waits', async () => {
@@ -229,9 +231,12 @@ describeOnDatabases('the counters', (ctx) => {
       expect(why.body.zh).toContain(second.number);
       expect((await call(guide, 'GET', `/api/tickets/${first.id}/explain?behind=${second.id}`)).status).toBe(400);
 
+      const counterHeard: string[] = [];
+      display.on('counter:event', (event) => counterHeard.push(`${event.counter.number} ${event.counter.status}`));
       await act(clerk, 7, 'open');
       await act(clerk, 7, 'call-next');
       await expect.poll(() => heard.map((e) => e.type)).toEqual(['issued', 'issued', 'green', 'called']);
+      expect(counterHeard).toEqual(['7 open']);
       expect(heard.at(-1)!.ticket).toMatchObject({ number: second.number, status: 'called', counterNumber: 7, green: true });
       await act(clerk, 7, 'finish');
       await act(clerk, 7, 'close');

@@ -195,6 +195,7 @@ export function counterRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'live'>
       const now = deps.clock.now();
       const outcome = await counterAction(db, c.req.valid('param').id, action, c.req.valid('json'), actorOf(c), await readSettings(db), now);
       deps.live.publish(outcome.events);
+      deps.live.publishCounters(outcome.counterEvents);
       return c.json(outcome.result, 200);
     });
   }
