@@ -91,6 +91,16 @@ export const ERRORS = {
   requeue_limit_reached: { status: 409, zh: '该号已重新排队过，不能再次排队，请重新取号。', en: 'This ticket has been requeued before and cannot be again. Take a new ticket.' },
   rating_exists: { status: 409, zh: '该号已经评价过了，谢谢。', en: 'This ticket has been rated already. Thank you.' },
   ticket_not_finished: { status: 409, zh: '办结后才能评价。', en: 'A ticket can be rated once its business is finished.' },
+  // Administration
+  staff_username_taken: { status: 409, zh: '该用户名已被使用，请换一个。', en: 'This user name is taken. Choose another.' },
+  last_admin: { status: 409, zh: '至少要保留一名启用的管理员，不能停用或改变最后一名管理员的角色。', en: 'At least one active administrator must remain: the last one cannot be deactivated or given another role.' },
+  staff_code_in_use: { status: 409, zh: '同一办理点已有工作人员使用该员工码，请换一个。', en: 'Someone at the same outlet already uses this staff code. Choose another.' },
+  staff_code_role: { status: 400, zh: '只有引导员和值班长需要员工码。', en: 'Only guides and supervisors use a staff code.' },
+  counter_number_taken: { status: 409, zh: '该办理点已有这个窗口号。', en: 'This outlet already has a counter with this number.' },
+  service_group_prefix_taken: { status: 409, zh: '该号码前缀已被其他业务类别使用。', en: 'Another service group already uses this ticket prefix.' },
+  service_group_id_taken: { status: 409, zh: '该业务类别编号已存在。', en: 'A service group with this id exists already.' },
+  service_steps_invalid: { status: 400, zh: '办理步骤设置有误，请按提示修改。', en: 'The steps are not valid. Correct them as shown.' },
+  blacklist_entry_exists: { status: 409, zh: '该对象已在黑名单中。', en: 'This is on the blacklist already.' },
   internal: { status: 500, zh: '系统出现问题，请稍后再试。', en: 'Something went wrong on our side. Please try again later.' },
   database_unavailable: { status: 503, zh: '系统暂时无法服务，请稍后再试。', en: 'The service is briefly unavailable. Please try again shortly.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

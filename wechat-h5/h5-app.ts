@@ -23,6 +23,7 @@ import './register-form.ts';
 import './reschedule-flow.ts';
 import { RouteController } from './route.ts';
 import './sign-in-view.ts';
+import './ticket-follow.ts';
 import './voucher-view.ts';
 
 type View =
@@ -98,11 +99,13 @@ export class H5App extends LitElement {
   override render() {
     return html`
       <header>
-        <h1>预约办事 <span class="en" lang="en">Book a visit</span></h1>
+        ${this.#route.route.name === 'ticket'
+          ? html`<h1>排队进度 <span class="en" lang="en">My ticket</span></h1>`
+          : html`<h1>预约办事 <span class="en" lang="en">Book a visit</span></h1>`}
         <lobby-locale-switch></lobby-locale-switch>
       </header>
       <main
-        aria-busy=${this.view.kind === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.view.kind === 'loading' && this.#route.route.name !== 'ticket' ? 'true' : 'false'}
         @h5-registered=${this.#onRegistered}
         @h5-signed-out=${this.#onSignedOut}
         @h5-session-ended=${this.#onSessionEnded}
@@ -116,6 +119,9 @@ export class H5App extends LitElement {
   }
 
   #renderView() {
+    // A ticket's page is public by its token: shown whoever is (or is not) signed in.
+    const route = this.#route.route;
+    if (route.name === 'ticket') return html`<h5-ticket-follow .token=${route.token}></h5-ticket-follow>`;
     const view = this.view;
     switch (view.kind) {
       case 'loading':
@@ -135,6 +141,7 @@ export class H5App extends LitElement {
     const route = this.#route.route;
     switch (route.name) {
       case 'home':
+      case 'ticket':
         return html`<h5-home .me=${me}></h5-home>`;
       case 'book':
         return html`<h5-booking-flow csrfToken=${me.csrfToken}></h5-booking-flow>`;

@@ -12,9 +12,13 @@ export type H5Route =
   /** Acting for firms: the citizen's agencies, applying, uploading the power of attorney. */
   | { name: 'firms' }
   | { name: 'voucher'; id: string }
-  | { name: 'reschedule'; id: string };
+  | { name: 'reschedule'; id: string }
+  /** A ticket followed from its QR code: public by the token, no sign-in. */
+  | { name: 'ticket'; token: string };
 
 const ID = /^[0-9a-f-]{36}$/i;
+/** A ticket's follow token (base64url), as its QR code carries it; the server tells a wrong one. */
+const FOLLOW_TOKEN = /^[\w-]{1,64}$/;
 
 /** `parseRoute('#/voucher/<uuid>')` → `{ name: 'voucher', id: '<uuid>' }`; anything unknown is home. */
 export function parseRoute(hash: string): H5Route {
@@ -23,6 +27,7 @@ export function parseRoute(hash: string): H5Route {
   if (name === 'bookings') return { name: 'bookings' };
   if (name === 'firms') return { name: 'firms' };
   if ((name === 'voucher' || name === 'reschedule') && ID.test(id)) return { name, id };
+  if (name === 'ticket' && FOLLOW_TOKEN.test(id)) return { name, token: id };
   return { name: 'home' };
 }
 
@@ -37,6 +42,8 @@ export function routeHref(route: H5Route): string {
     case 'voucher':
     case 'reschedule':
       return `#/${route.name}/${route.id}`;
+    case 'ticket':
+      return `#/ticket/${route.token}`;
   }
 }
 

@@ -107,7 +107,7 @@ export async function updateOutlet(
       },
     });
     const services = await offered(tx, [outletId]);
-    return { dryRun: options.dryRun, outlet: outletView(after!, services.get(outletId) ?? []), impact: impactOf(affected, advice, notice) };
+    return { dryRun: options.dryRun, outlet: outletView(after!, services.get(outletId) ?? []), slotsClosed, impact: impactOf(affected, advice, notice) };
   });
 }
 
