@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,db,server,ui,test}/**/*.test.ts'],
+    include: ['{common,db,server,ui,test,kiosk,display,console,wechat-h5}/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', './test/support/database-summary-reporter.ts'],
     testTimeout: 30_000,
