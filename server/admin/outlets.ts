@@ -75,14 +75,16 @@ export async function updateOutlet(
     const lastDay = candidates.at(-1)?.date ?? today;
     const stateBefore = await readCalendarState(tx, [outletId], today, lastDay);
 
-    const [after] = await tx.update(outlets).set({
+    const columns = {
       ...(input.openingHours !== undefined ? { openingHours: input.openingHours } : {}),
       ...(input.walkInsAllowed !== undefined ? { walkInsAllowed: input.walkInsAllowed } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
       ...(input.address !== undefined ? { address: input.address } : {}),
       ...(input.route !== undefined ? { route: input.route } : {}),
-    }).where(eq(outlets.id, outletId)).returning();
+    };
+    // An update must set something: an empty change answers the outlet as it is.
+    const [after] = Object.keys(columns).length > 0 ? await tx.update(outlets).set(columns).where(eq(outlets.id, outletId)).returning() : [before];
     const stateAfter = await readCalendarState(tx, [outletId], today, lastDay);
     const affected = noLongerFitting(candidates, stateBefore, stateAfter);
     const hoursChanged = input.openingHours !== undefined && JSON.stringify(input.openingHours) !== JSON.stringify(before.openingHours);

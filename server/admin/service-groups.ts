@@ -41,10 +41,11 @@ export async function updateServiceGroup(db: Database, staff: StaffPrincipal, gr
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(serviceGroups).where(eq(serviceGroups.id, groupId)).for('update');
       if (!before) throw new AppError('not_found');
-      const [after] = await tx.update(serviceGroups).set({
+      const columns = {
         ...(input.prefix !== undefined ? { prefix: input.prefix } : {}),
         ...(input.name !== undefined ? { name: input.name } : {}),
-      }).where(eq(serviceGroups.id, groupId)).returning();
+      };
+      const [after] = Object.keys(columns).length > 0 ? await tx.update(serviceGroups).set(columns).where(eq(serviceGroups.id, groupId)).returning() : [before];
       await audit(tx, {
         actor: { kind: 'staff', id: staff.staffId }, action: 'service_group.updated', target: { kind: 'service_group', id: groupId }, at: now,
         details: {

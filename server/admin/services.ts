@@ -86,12 +86,16 @@ export async function updateService(
       ? await upcomingBookings(tx, { serviceIds: [serviceId] }, now)
       : removedFrom.length > 0 ? await upcomingBookings(tx, { serviceIds: [serviceId], outletIds: removedFrom }, now) : [];
 
-    const [after] = await tx.update(services).set({
+    const columns = {
       ...(input.averageMinutes !== undefined ? { averageMinutes: input.averageMinutes } : {}),
       ...(input.requiredMaterials !== undefined ? { requiredMaterials: input.requiredMaterials } : {}),
       ...(input.bookable !== undefined ? { bookable: input.bookable } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
-    }).where(eq(services.id, serviceId)).returning();
+    };
+    // An update must set something: a change of steps or outlets alone leaves the row as it was.
+    const [after] = Object.keys(columns).length > 0
+      ? await tx.update(services).set(columns).where(eq(services.id, serviceId)).returning()
+      : [before];
     if (input.steps) {
       await tx.delete(serviceSteps).where(eq(serviceSteps.serviceId, serviceId));
       if (input.steps.length > 0) {

@@ -94,12 +94,16 @@ async function lockMember(tx: Transaction, staffId: string): Promise<Staff> {
   return member;
 }
 
-/** Refuses a change that would leave no active administrator. */
+/** Every active administrator's row, locked: demotions and deactivations of admins run one at a time. */
+async function lockActiveAdmins(tx: Transaction): Promise<void> {
+  await tx.select({ id: staff.id }).from(staff).where(and(eq(staff.role, 'admin'), eq(staff.active, true))).orderBy(asc(staff.id)).for('update');
+}
+
+/** Refuses a change that would leave no active administrator (the admins' rows are locked by then). */
 async function ensureAnAdminRemains(tx: Transaction, member: Staff, after: { role: Staff['role']; active: boolean }): Promise<void> {
   const losesAdmin = member.role === 'admin' && member.active && (after.role !== 'admin' || !after.active);
   if (!losesAdmin) return;
-  // Every active admin's row, locked: concurrent demotions serialise here and the last one sees the truth.
-  const admins = await tx.select({ id: staff.id }).from(staff).where(and(eq(staff.role, 'admin'), eq(staff.active, true))).for('update');
+  const admins = await tx.select({ id: staff.id }).from(staff).where(and(eq(staff.role, 'admin'), eq(staff.active, true)));
   if (admins.filter((a) => a.id !== member.id).length === 0) throw new AppError('last_admin');
 }
 
@@ -118,6 +122,9 @@ export interface StaffChange {
 export async function updateStaff(db: Database, actor: StaffPrincipal, staffId: string, input: UpdateStaffRequest, now: Date): Promise<StaffChange> {
   const outletIds = input.outletIds ? [...new Set(input.outletIds)] : undefined;
   return db.transaction(async (tx) => {
+    // Rows locked in one order (every active admin by id, then the member), so two demotions
+    // crossing each other wait in turn instead of deadlocking.
+    if (input.role !== undefined || input.active !== undefined) await lockActiveAdmins(tx);
     const before = await lockMember(tx, staffId);
     const outletsBefore = (await accountViews(tx, [before]))[0]!.outletIds;
     const role = input.role ?? before.role;
