@@ -3,11 +3,7 @@
  * node B a separate `server/main.ts` process. A call made through node A reaches a display connected
  * to node B, through socket.io's Postgres adapter.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -18,47 +14,26 @@ import { seedDemoData, type SeedResult } from '../server/demo-data.ts';
 import { startTestServer } from './support/app.ts';
 import { idNumberBornOn } from './support/check-in.ts';
 import { describeOnPostgres } from './support/databases.ts';
+import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { fetcherFor, signIn } from './support/sign-in.ts';
-
-const ROOT = path.dirname(import.meta.dirname);
 
 describeOnPostgres('two server nodes', (ctx) => {
   let nodeA: Awaited<ReturnType<typeof startTestServer>>;
-  let nodeB: ChildProcess;
-  let nodeBUrl: string;
+  let nodeB: ServerProcess;
   let seeded: SeedResult;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lobby-node-b-'));
 
   beforeAll(async () => {
     seeded = (await seedDemoData(ctx.database.db))!;
     nodeA = await startTestServer(ctx.database, { databaseUrl: ctx.url });
-    nodeB = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: ctx.url, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    nodeB.stdout!.on('data', (chunk) => (output += chunk));
-    nodeB.stderr!.on('data', (chunk) => (output += chunk));
-    const deadline = Date.now() + 60_000;
-    while (!/http:\/\/localhost:(\d+)\/h5\//.test(output)) {
-      if (Date.now() > deadline || nodeB.exitCode !== null) throw new Error(`node B did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    nodeBUrl = `http://127.0.0.1:${/http:\/\/localhost:(\d+)\/h5\//.exec(output)![1]}`;
+    nodeB = await startServerProcess({ databaseUrl: ctx.url! });
   }, 90_000);
   afterAll(async () => {
-    if (nodeB && nodeB.exitCode === null) {
-      const exited = new Promise((resolve) => nodeB.once('exit', resolve));
-      nodeB.kill('SIGTERM');
-      await exited;
-    }
+    await nodeB?.stop();
     await nodeA?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('delivers a call made through node A to a display connected to node B', async () => {
-    const display = connect(nodeBUrl, {
+    const display = connect(nodeB.url, {
       transports: ['websocket'], reconnection: false, auth: { token: seeded.devices.find((d) => d.kind === 'display')!.token },
     }) as Socket<ServerToClientEvents, ClientToServerEvents>;
     try {

@@ -108,8 +108,23 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const io: LobbyIo = new Server(httpServer, { serveClient: false, cors: { origin: false } });
   let pool: pg.Pool | undefined;
   if (deps.databaseUrl) {
-    pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 2 });
+    pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 4 });
     pool.on('error', (error) => deps.logger.warn({ err: error }, 'socket.io adapter pool error'));
+    // The adapter keeps one client checked out for LISTEN without an 'error' listener: a lost database
+    // connection would be an unhandled 'error' event that ends the process. And a dead client that is
+    // never released keeps its place in the pool, so after an outage `pg_notify` would wait for a free
+    // client for ever — and the adapter broadcasts locally only after publishing: every live event
+    // would stop. So a client that fails is released with its error (the pool drops it); the adapter
+    // sees it end and listens again on a fresh one.
+    const checkedOut = new WeakSet<pg.PoolClient>();
+    pool.on('acquire', (client) => checkedOut.add(client));
+    pool.on('release', (_error, client) => checkedOut.delete(client));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        deps.logger.warn({ err: error }, 'socket.io adapter connection lost');
+        if (checkedOut.has(client)) client.release(error);
+      });
+    });
     io.adapter(createAdapter(pool, { errorHandler: (error) => deps.logger.warn({ err: error }, 'socket.io adapter error') }));
   }
 
@@ -169,6 +184,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       if (typeof ack !== 'function') return;
       const parsed = followJoinRequest.safeParse(request);
       if (!parsed.success) return ack({ error: { code: 'validation_failed', message: 'token is required' } });
+      // Tokens are base64url; anything else (a U+0000 was an `internal` from the database) matches no ticket.
+      if (!/^[\w-]+$/.test(parsed.data.token)) return ack(ackError('ticket_not_found'));
       try {
         const [ticket] = await deps.db.select({ outletId: tickets.outletId }).from(tickets).where(eq(tickets.followToken, parsed.data.token));
         if (!ticket) return ack(ackError('ticket_not_found'));
