@@ -12,7 +12,11 @@ import { STAFF_ROLE_VALUES } from './staff.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = z.string().regex(DAY);
+/** A real calendar day `YYYY-MM-DD` (not `2026-02-30`). */
+const day = z.string().regex(DAY).refine((value) => {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}, 'not_a_day');
 const time = z.string().regex(/^\d{2}:\d{2}$/);
 const bilingualView = z.object({ zh: z.string(), en: z.string() });
 /** Something staff type for the public in both languages: Chinese required, English may follow later. */
@@ -234,7 +238,8 @@ export type CapacityChanged = z.infer<typeof capacityChanged>;
 // Calendar
 // ---------------------------------------------------------------------------------------------
 
-export const calendarMonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+/** `2026-10`: this century, which the official calendar covers. */
+export const calendarMonthQuery = z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) });
 
 export const calendarOverride = z.object({
   id: z.string(),
@@ -459,6 +464,13 @@ export const addBlacklistRequest = z.object({
 });
 export type AddBlacklistRequest = z.input<typeof addBlacklistRequest>;
 
+export const blacklistAdded = z.object({
+  entry: blacklistEntry,
+  /** Active bookings of the person or firm, which check-in now refuses. */
+  blockedBookings: z.number().int(),
+});
+export type BlacklistAdded = z.infer<typeof blacklistAdded>;
+
 export const suspension = z.object({
   citizenId: z.string(),
   name: z.string(),
@@ -493,7 +505,7 @@ export const auditQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** Entries older than this id (the previous page's `next`). */
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

@@ -14,7 +14,7 @@ import { serviceDate } from '../../common/time.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { blacklist, bookings, citizens, firms, staff } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
-import { isActiveEntry } from '../booking/blacklist.ts';
+import { isActiveEntry, type BlacklistEntry } from '../booking/blacklist.ts';
 import { AppError } from '../errors.ts';
 import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import { blacklistValue } from './blacklist-value.ts';
@@ -28,9 +28,9 @@ export const BLACKLIST_PAGE = 500;
 const creator = alias(staff, 'creator');
 const remover = alias(staff, 'remover');
 
-function stateOf(entry: { expiresAt: Date | null; removedAt: Date | null }, now: Date): BlacklistEntryView['state'] {
+function stateOf(entry: BlacklistEntry, now: Date): BlacklistEntryView['state'] {
   if (entry.removedAt) return 'removed';
-  return isActiveEntry({ kind: 'phone', reason: '', ...entry }, now) ? 'active' : 'expired';
+  return isActiveEntry(entry, now) ? 'active' : 'expired';
 }
 
 async function entries(db: Db, where: SQL | undefined, now: Date, limit: number): Promise<BlacklistEntryView[]> {

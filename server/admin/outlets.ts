@@ -13,7 +13,9 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { outletServices, outlets, slots, type Outlet } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { AppError } from '../errors.ts';
-import { fitsCalendar, noLongerFitting } from './day-fit.ts';
+import { dayStatus } from '../booking/calendar.ts';
+import { fitsHours } from '../notices/affected.ts';
+import { noLongerFitting } from './day-fit.ts';
 import { changeInTransaction } from './dry-run.ts';
 import { readCalendarState } from './calendar-state.ts';
 import { daySpan, impactOf, publishNoticeAdvice } from './impact.ts';
@@ -42,15 +44,22 @@ export async function listOutlets(db: Database): Promise<AdminOutlet[]> {
   return rows.map((r) => outletView(r, services.get(r.id) ?? []));
 }
 
-/** Closes the outlet's slots from tomorrow on that the new hours no longer hold; returns how many. */
+/**
+ * Closes the outlet's slots from tomorrow on that the new hours cut off; returns how many. Only days
+ * the outlet works: a day the calendar closes is refused by the booking core already, and an
+ * inactive outlet's slots are left for the day it opens again.
+ */
 async function closeSlotsOutsideHours(tx: Transaction, outlet: Outlet, today: string): Promise<number> {
+  if (!outlet.active) return 0;
   const open = await tx.select({ id: slots.id, date: slots.date, startsAt: slots.startsAt, endsAt: slots.endsAt }).from(slots)
     .where(and(eq(slots.outletId, outlet.id), gt(slots.date, today), eq(slots.closed, false)));
   if (open.length === 0) return 0;
   const last = open.reduce((max, s) => (s.date > max ? s.date : max), today);
-  const state = await readCalendarState(tx, [outlet.id], today, last);
-  // Days the calendar closes are refused by the booking core already; only hours cut a day short here.
-  const outside = open.filter((s) => !fitsCalendar(state, { outletId: outlet.id, ...s }));
+  const { overrides } = await readCalendarState(tx, [outlet.id], today, last);
+  const outside = open.filter((s) => {
+    const status = dayStatus(outlet, s.date, overrides);
+    return status.open && !fitsHours(s.startsAt, s.endsAt, status.hours);
+  });
   if (outside.length > 0) await tx.update(slots).set({ closed: true }).where(inArray(slots.id, outside.map((s) => s.id)));
   return outside.length;
 }

@@ -47,10 +47,13 @@ async function ensureOutlets(tx: Transaction, outletIds: readonly string[]): Pro
 /**
  * Staff codes are hashed like passwords, so the kiosk tries each candidate of its outlet in turn
  * (`staffByCode`): two people at one outlet with one code would be indistinguishable there.
+ * Checked before the change's transaction: each check costs a scrypt, which must not hold a
+ * transaction open (PGlite runs one at a time). Two administrators giving two people the same new
+ * code in the same instant is the price; the kiosk then takes the first match.
  */
-async function ensureCodeFree(tx: Transaction, code: string, outletIds: readonly string[], exceptStaffId: string | null): Promise<void> {
+async function ensureCodeFree(db: Database, code: string, outletIds: readonly string[], exceptStaffId: string | null): Promise<void> {
   if (outletIds.length === 0) return;
-  const candidates = await tx.selectDistinct({ id: staff.id, codeHash: staff.staffCodeHash }).from(staff)
+  const candidates = await db.selectDistinct({ id: staff.id, codeHash: staff.staffCodeHash }).from(staff)
     .innerJoin(staffOutlets, eq(staffOutlets.staffId, staff.id))
     .where(and(inArray(staffOutlets.outletId, [...outletIds]), isNotNull(staff.staffCodeHash), eq(staff.active, true),
       exceptStaffId ? ne(staff.id, exceptStaffId) : undefined));
@@ -68,10 +71,10 @@ export async function createStaff(db: Database, actor: StaffPrincipal, input: Cr
   const outletIds = [...new Set(input.outletIds)];
   // scrypt is slow on purpose: hashed before the transaction, so no lock waits on it.
   const [passwordHash, staffCodeHash] = await Promise.all([hashPassword(input.password), input.staffCode ? hashPassword(input.staffCode) : null]);
+  if (input.staffCode) await ensureCodeFree(db, input.staffCode, outletIds, null);
   try {
     return await db.transaction(async (tx) => {
       await ensureOutlets(tx, outletIds);
-      if (input.staffCode) await ensureCodeFree(tx, input.staffCode, outletIds, null);
       const [created] = await tx.insert(staff).values({
         username: input.username, displayName: input.displayName, role: input.role, passwordHash, staffCodeHash, createdAt: now,
       }).returning();
@@ -177,14 +180,18 @@ export async function resetPassword(db: Database, actor: StaffPrincipal, staffId
 
 /** Sets (or with null clears) the staff code. Throws `not_found`, `staff_code_role`, `staff_code_in_use`. */
 export async function setStaffCode(db: Database, actor: StaffPrincipal, staffId: string, code: string | null, now: Date): Promise<StaffAccount> {
+  const [member] = await db.select({ role: staff.role }).from(staff).where(eq(staff.id, staffId));
+  if (!member) throw new AppError('not_found');
+  if (code !== null && !CODE_ROLES.includes(member.role)) throw new AppError('staff_code_role');
+  if (code !== null) {
+    const bound = await db.select({ outletId: staffOutlets.outletId }).from(staffOutlets).where(eq(staffOutlets.staffId, staffId));
+    await ensureCodeFree(db, code, bound.map((b) => b.outletId), staffId);
+  }
   const codeHash = code === null ? null : await hashPassword(code);
   return db.transaction(async (tx) => {
-    const member = await lockMember(tx, staffId);
-    if (code !== null && !CODE_ROLES.includes(member.role)) throw new AppError('staff_code_role');
-    if (code !== null) {
-      const bound = await tx.select({ outletId: staffOutlets.outletId }).from(staffOutlets).where(eq(staffOutlets.staffId, staffId));
-      await ensureCodeFree(tx, code, bound.map((b) => b.outletId), staffId);
-    }
+    const locked = await lockMember(tx, staffId);
+    // The role may have changed while the code was checked.
+    if (code !== null && !CODE_ROLES.includes(locked.role)) throw new AppError('staff_code_role');
     const [after] = await tx.update(staff).set({ staffCodeHash: codeHash }).where(eq(staff.id, staffId)).returning();
     await audit(tx, {
       actor: { kind: 'staff', id: actor.staffId }, action: code === null ? 'staff.code_cleared' : 'staff.code_set', target: { kind: 'staff', id: staffId }, at: now,

@@ -1,6 +1,6 @@
 /** The blacklist (list, add, remove) and the current no-show suspensions: administrators and supervisors; people masked. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { addBlacklistRequest, blacklistEntry, blacklistList, blacklistQuery, suspension, suspensionList } from '../../../common/admin.ts';
+import { addBlacklistRequest, blacklistAdded, blacklistEntry, blacklistList, blacklistQuery, suspension, suspensionList } from '../../../common/admin.ts';
 import type { AppDeps } from '../../app.ts';
 import { expectPrincipal } from '../../auth/principal.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -30,7 +30,7 @@ const add = defineRoute(ADMIN_OR_SUPERVISOR, {
   description: 'People are stored as a keyed hash with a masked display; the answer says how many active bookings the entry now blocks at check-in.',
   request: { body: body(named(addBlacklistRequest, 'AddBlacklistRequest')) },
   responses: {
-    201: json('The entry.', named(z.object({ entry: entrySchema, blockedBookings: z.number().int() }), 'BlacklistAdded')),
+    201: json('The entry.', named(blacklistAdded.extend({ entry: entrySchema }), 'BlacklistAdded')),
     400: errorResponse('`id_number_format`, `id_number_birth_date`, `id_number_checksum`, `phone_invalid`, `credit_code_invalid`, `validation_failed`.'),
     409: errorResponse('`blacklist_entry_exists`: an active entry for it (named in `details.id`).'),
   },
