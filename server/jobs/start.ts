@@ -1,6 +1,6 @@
 /**
- * The background jobs a server process runs: the outbox worker (every 2 s), the daily reminders, and
- * the closing of missed appointments (every minute).
+ * The background jobs a server process runs: the outbox worker (every 2 s), the daily reminders, the
+ * closing of missed appointments (every minute), and the pruning of expired rows (every hour).
  * Each process runs one of each; on PostgreSQL several processes share the work safely (the outbox
  * is claimed with `SKIP LOCKED`, reminders are deduplicated), and PGlite is one process anyway.
  */
@@ -12,6 +12,7 @@ import { createWechatSubscribeProvider } from '../notifications/wechat-subscribe
 import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SmsProvider } from '../sms/provider.ts';
 import type { WechatConfig } from '../wechat/config.ts';
+import { createMaintenanceJob } from './maintenance.ts';
 import { createMissedAppointmentsJob } from './missed-appointments.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createReminderJob } from './reminders.ts';
@@ -44,16 +45,18 @@ export function startJobs(deps: JobDeps): { stop(): Promise<void> } {
   });
   const reminders = createReminderJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const missed = createMissedAppointmentsJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
+  const maintenance = createMaintenanceJob({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const begin = setTimeout(() => {
     worker.start(OUTBOX_INTERVAL_MS);
     reminders.start();
     missed.start();
+    maintenance.start();
   }, deps.firstRunDelayMs ?? 0);
   begin.unref();
   return {
     async stop() {
       clearTimeout(begin);
-      await Promise.all([worker.stop(), reminders.stop(), missed.stop()]);
+      await Promise.all([worker.stop(), reminders.stop(), missed.stop(), maintenance.stop()]);
     },
   };
 }
