@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/clock.ts';
+import { keepConnectionsAlive } from '../../server/http/keep-alive.ts';
 import { createMetrics } from '../../server/http/metrics.ts';
 import { createRateLimits } from '../../server/http/rate-limit.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -61,6 +62,7 @@ export async function startTestServer(database: DatabaseHandle, options: TestApp
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server as HttpServer));
   });
+  keepConnectionsAlive(httpServer);
   const realtime = attachRealtime(httpServer, { db: database.db, clock: built.clock, logger: built.logger, databaseUrl: options.databaseUrl });
   built.live.bind(realtime.io);
   const port = (httpServer.address() as AddressInfo).port;
