@@ -11,6 +11,7 @@ import { DEMO_GUIDE_CODE, DEMO_PASSWORD, hashDemoSecrets, seedDemoData, type Dem
 import { createVoucherSigner } from './booking/voucher-token.ts';
 import { createLogger } from './logger.ts';
 import { createRateLimits } from './http/rate-limit.ts';
+import { keepConnectionsAlive } from './http/keep-alive.ts';
 import { createPersonalDataCipher, developmentDataKey, parseDataKey } from './privacy/personal-data.ts';
 import { createLiveChannel } from './realtime/live.ts';
 import { createDevelopmentSmsProvider } from './sms/development.ts';
@@ -86,8 +87,15 @@ const httpServer = await new Promise<HttpServer>((resolve, reject) => {
   if (error.code === 'EADDRINUSE') fail(`port ${config.PORT} is in use: stop what uses it, or set PORT.`);
   throw error;
 });
+keepConnectionsAlive(httpServer);
 const realtime = attachRealtime(httpServer, { db: database.db, clock: systemClock, logger, databaseUrl: config.DATABASE_URL });
 live.bind(realtime.io);
+// Benchmark only (`npm run bench`, issue 9): a loopback route that broadcasts with no database work,
+// the floor the call-to-display figure is measured against. Mounted when LOBBY_BENCH_HOOKS=1, never otherwise.
+if (process.env.LOBBY_BENCH_HOOKS === '1') {
+  const { mountBenchHooks } = await import('./bench-hooks.ts');
+  mountBenchHooks(httpServer, realtime.io, (error) => logger.error({ err: error }, 'bench hook failed'));
+}
 
 const address = httpServer.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
