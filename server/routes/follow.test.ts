@@ -10,7 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClientToServerEvents, OutletSnapshot, QueueEvent, ServerToClientEvents } from '../../common/events.ts';
 import type { FollowView } from '../../common/follow.ts';
 import type { IssuedTicket } from '../../common/kiosk.ts';
-import { counters, outbox, tickets } from '../../db/schema.ts';
+import { counters, devices, outbox, tickets } from '../../db/schema.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
 import { startTestServer } from '../../test/support/app.ts';
 import { idNumberBornOn, insertHolder } from '../../test/support/check-in.ts';
 import { describeOnDatabases } from '../../test/support/databases.ts';
@@ -75,9 +76,23 @@ describeOnDatabases('live views', (ctx) => {
     expect(snapshot.services.find((s) => s.serviceId === 'violation')).toMatchObject({ waiting: 3, prefix: 'C', group: { zh: '违法处理' } });
     expect(JSON.stringify(snapshot)).not.toMatch(/\d{17}[\dX]/);
 
+    // A display of another outlet, in its own room, hears none of it.
+    const elsewhereToken = newToken();
+    await ctx.database.db.insert(devices).values({ kind: 'display', outletId: 'yt-zhishu', name: 'zhishu display', status: 'active', tokenHash: hashToken(elsewhereToken), pairedAt: new Date() });
+    const elsewhere = await open({ token: elsewhereToken });
+    expect(await elsewhere.emitWithAck('outlet:join', { outletId: 'yt-zhishu' })).toHaveProperty('data');
+    const heardElsewhere: QueueEvent[] = [];
+    elsewhere.on('queue:event', (event) => heardElsewhere.push(event));
+    const sameOutlet = await open({ token: seeded.devices.find((d) => d.kind === 'display')!.token });
+    await sameOutlet.emitWithAck('outlet:join', { outletId: 'yt-dmv' });
+    const heardSame: QueueEvent[] = [];
+    sameOutlet.on('queue:event', (event) => heardSame.push(event));
+
     await act('call-next');
     await act('recall');
     await expect.poll(() => heard.length).toBe(2);
+    await expect.poll(() => heardSame.map((e) => e.seq)).toEqual(heard.map((e) => e.seq));
+    expect(heardElsewhere).toEqual([]);
     expect(heard.map((e) => [e.type, e.ticket.number, e.ticket.counterNumber, e.ticket.callSeq === e.seq])).toEqual([
       ['called', elder.number, 7, true], ['recalled', elder.number, 7, true],
     ]);
