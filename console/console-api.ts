@@ -7,9 +7,11 @@ import { apiRequest, failureText, type ApiFailure, type ApiResult } from '../ui/
 export { failureText, OFFLINE } from '../ui/api.ts';
 import type { Text } from '../ui/i18n.ts';
 
+export type ConsoleMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export function consoleRequest<T>(
   path: string,
-  options: { method?: 'GET' | 'POST'; body?: unknown; csrfToken?: string; parse: (body: unknown) => T },
+  options: { method?: ConsoleMethod; body?: unknown; csrfToken?: string; parse: (body: unknown) => T },
 ): Promise<ApiResult<T>> {
   const method = options.method ?? 'GET';
   return apiRequest(path, {
@@ -18,6 +20,24 @@ export function consoleRequest<T>(
     ...(options.body !== undefined || method !== 'GET' ? { body: options.body ?? {} } : {}),
     ...(method !== 'GET' && options.csrfToken ? { headers: { 'x-csrf-token': options.csrfToken } } : {}),
   });
+}
+
+/**
+ * `path` with the defined, non-empty `params` as its query:
+ * `withQuery('/api/admin/audit', { action: 'staff.', before: undefined })` → `/api/admin/audit?action=staff.`
+ */
+export function withQuery(path: string, params: Record<string, string | number | boolean | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The server's word on each wrong field (`{ 'openingHours.1.0': 'close_before_open' }`), when it gave one. */
+export function fieldsOf(failure: ApiFailure): Record<string, string> {
+  return failure.kind === 'server' ? (failure.error.fields ?? {}) : {};
 }
 
 /** The session is gone (expired, signed out elsewhere): the console goes back to its sign-in form. */

@@ -1,8 +1,10 @@
 /**
  * `<console-app>`: where staff call numbers and run the office, on a desktop browser. Signed out, it
  * shows the sign-in form; signed in (the session survives a reload: it asks `GET /api/staff/session`), the
- * staff member's name, role and outlets, sign-out; for administrators the devices, for everyone else the
- * counters and the queue of their outlets.
+ * staff member's name, role and outlets, sign-out, and what the role may use: clerks and guides their
+ * counters and queue only; supervisors that and a navigation to agents, blacklist, notices, reports and
+ * the audit log; administrators the configuration instead of counter work. Where one is, is kept in
+ * the address's hash (`#reports/history`), so a reload stays there.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { outletList, type OutletSummary } from '../common/outlets.ts';
@@ -11,11 +13,12 @@ import type { ApiFailure } from '../ui/api.ts';
 import '../ui/connection-status.ts';
 import { LocaleController, t, type Text } from '../ui/i18n.ts';
 import '../ui/locale-switch.ts';
+import { HashRouteController } from '../ui/hash-route-controller.ts';
 import { OnlineController } from '../ui/online-controller.ts';
 import '../ui/status-view.ts';
 import { theme } from '../ui/theme.ts';
 import { consoleRequest, failureText, sessionEnded } from './console-api.ts';
-import './devices-panel.ts';
+import { TABS, tabOf, tabsFor, type Tab } from './admin/sections.ts';
 import './sign-in-form.ts';
 import './work-panel.ts';
 
@@ -117,6 +120,33 @@ export class ConsoleApp extends LitElement {
         color: var(--lobby-danger);
         font-weight: 600;
       }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        margin: 0;
+        padding: 0;
+        border-bottom: 2px solid var(--lobby-primary);
+        list-style: none;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0 1.1rem;
+        border: 1px solid var(--lobby-border);
+        border-bottom: 0;
+        border-radius: 8px 8px 0 0;
+        color: var(--lobby-primary);
+        background: var(--lobby-bg);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      nav a[aria-current='page'] {
+        color: var(--lobby-on-primary);
+        background: var(--lobby-primary);
+        border-color: var(--lobby-primary);
+      }
       footer {
         padding: 0.5rem 1.5rem;
         font-size: 0.875rem;
@@ -129,6 +159,9 @@ export class ConsoleApp extends LitElement {
   declare problem: Text | undefined;
 
   readonly #online = new OnlineController(this);
+  readonly #route = new HashRouteController(this);
+  /** The administration panels, fetched only for the roles that use them (clerks never load the charts). */
+  #adminPanels: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -179,27 +212,65 @@ export class ConsoleApp extends LitElement {
         return html`<lobby-status .failure=${session.failure} retryable @lobby-retry=${this.#checkSession}></lobby-status>`;
       case 'signed-out':
         return html`<console-sign-in @console-signed-in=${this.#signedIn}></console-sign-in>`;
-      case 'signed-in': {
-        const me = session.me;
+      case 'signed-in':
+        return this.#renderSignedIn(session.me);
+    }
+  }
+
+  #renderSignedIn(me: StaffMe) {
+    const tabs = tabsFor(me.role);
+    const current = tabOf(me.role, this.#route.path[0]);
+    if (tabs.length > 1) this.#loadAdminPanels();
+    return html`
+      ${this.problem ? html`<p class="problem" role="alert">${t(this.problem)}</p>` : nothing}
+      ${tabs.length > 1
+        ? html`<nav aria-label=${t({ zh: '功能', en: 'Sections' })}>
+            <ul>
+              ${tabs.map((tab) => html`<li>
+                <a href="#${tab}" aria-current=${tab === current ? 'page' : 'false'}>${t(TABS[tab])}</a>
+              </li>`)}
+            </ul>
+          </nav>`
+        : nothing}
+      ${this.#renderTab(me, current)}
+    `;
+  }
+
+  #renderTab(me: StaffMe, tab: Tab) {
+    const ended = this.#sessionEnded;
+    switch (tab) {
+      case 'work': {
         const mine = me.outletIds.map((id) => this.outlets.find((o) => o.id === id)?.name ?? { zh: id, en: id });
         return html`
-          ${this.problem ? html`<p class="problem" role="alert">${t(this.problem)}</p>` : nothing}
           <section class="outlets" aria-labelledby="outlets-title">
             <h2 id="outlets-title">${t({ zh: '我的网点', en: 'My outlets' })}</h2>
             <ul>
               ${mine.map((name) => html`<li>${t(name)}</li>`)}
             </ul>
           </section>
-          ${me.role === 'admin'
-            ? html`<console-devices
-                .csrfToken=${me.csrfToken}
-                .outlets=${this.outlets}
-                @console-session-ended=${this.#sessionEnded}
-              ></console-devices>`
-            : html`<console-work .me=${me} .outlets=${this.outlets} @console-session-ended=${this.#sessionEnded}></console-work>`}
+          <console-work .me=${me} .outlets=${this.outlets} @console-session-ended=${ended}></console-work>
         `;
       }
+      case 'config':
+        return html`<console-config .me=${me} .outlets=${this.outlets} .section=${this.#route.path[1]} @console-session-ended=${ended}></console-config>`;
+      case 'agents':
+        return html`<console-agents .me=${me} @console-session-ended=${ended}></console-agents>`;
+      case 'blacklist':
+        return html`<console-blacklist .me=${me} @console-session-ended=${ended}></console-blacklist>`;
+      case 'notices':
+        return html`<console-notices .me=${me} .outlets=${this.outlets} .draft=${this.#route.params} @console-session-ended=${ended}></console-notices>`;
+      case 'reports':
+        return html`<console-reports .me=${me} .outlets=${this.outlets} .view=${this.#route.path[1]} @console-session-ended=${ended}></console-reports>`;
+      case 'audit':
+        return html`<console-audit .me=${me} .outlets=${this.outlets} @console-session-ended=${ended}></console-audit>`;
     }
+  }
+
+  #loadAdminPanels(): void {
+    this.#adminPanels ??= import('./admin/admin-panels.ts').catch(() => {
+      // The chunk could not be fetched (the network went). Not retried from render, which would loop.
+      this.problem = { zh: '无法加载管理功能，请检查网络后刷新页面。', en: 'The administration screens could not be loaded. Check the network and reload.' };
+    });
   }
 
   readonly #checkSession = async (): Promise<void> => {
@@ -220,9 +291,9 @@ export class ConsoleApp extends LitElement {
     if (this.outlets.length === 0) void this.#loadOutlets();
   }
 
-  #sessionEnded(): void {
+  readonly #sessionEnded = (): void => {
     this.session = { status: 'signed-out' };
-  }
+  };
 
   async #signOut(): Promise<void> {
     if (this.session.status !== 'signed-in') return;
