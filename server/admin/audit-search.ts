@@ -1,9 +1,9 @@
 /**
  * The audit log, searched: by action prefix, actor, target, outlet and time, newest first, a page at
  * a time by keyset on the id (`before`), so a page never shifts while new entries arrive. Read-only:
- * the table refuses updates by trigger. A supervisor sees the entries of their outlets only.
+ * the table refuses updates by trigger. A supervisor sees the entries of their outlets, and their own.
  */
-import { and, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntryView, AuditPage, AuditQuery } from '../../common/admin.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, staff } from '../../db/schema.ts';
@@ -26,8 +26,12 @@ export async function searchAudit(db: Database, viewer: StaffPrincipal, query: A
     query.from ? gte(auditLog.at, new Date(query.from)) : undefined,
     query.to ? lt(auditLog.at, new Date(query.to)) : undefined,
     query.before ? lt(auditLog.id, query.before) : undefined,
-    // A supervisor bound to no outlet sees nothing.
-    scope === 'all' ? undefined : scope.length > 0 ? inArray(auditLog.outletId, [...scope]) : sql`false`,
+    // A supervisor sees their outlets' entries and their own actions (blacklist entries and agent
+    // reviews belong to no outlet); bound to no outlet, only their own.
+    scope === 'all' ? undefined : or(
+      scope.length > 0 ? inArray(auditLog.outletId, [...scope]) : sql`false`,
+      and(eq(auditLog.actorKind, 'staff'), eq(auditLog.actorId, viewer.staffId)),
+    ),
   ];
   const rows = await db.select({ entry: auditLog, actorName: staff.displayName }).from(auditLog)
     .leftJoin(staff, and(eq(auditLog.actorKind, 'staff'), sql`${auditLog.actorId} = ${staff.id}::text`))

@@ -16,10 +16,14 @@ import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 export const THRESHOLDS = { idsPerPhone: 2, peoplePerAddress: 5, cancellations: 3, personalBookings: 1 };
 const LIMIT = 100;
 
-export async function scalperReport(db: Database, privacy: PersonalDataCipher, query: { from: string; to: string }): Promise<ScalperReport> {
+/**
+ * `scope`: `'all'` for an administrator; a supervisor's outlets otherwise, and then every list is
+ * drawn from bookings at those outlets only (a phone is listed when its IDs booked there).
+ */
+export async function scalperReport(db: Database, privacy: PersonalDataCipher, query: { from: string; to: string }, scope: readonly string[] | 'all'): Promise<ScalperReport> {
   const start = shanghaiInstant(query.from, '00:00');
   const end = shanghaiInstant(addDays(query.to, 1), '00:00');
-  const made = and(gte(bookings.createdAt, start), lt(bookings.createdAt, end));
+  const made = and(gte(bookings.createdAt, start), lt(bookings.createdAt, end), scope === 'all' ? undefined : inArray(bookings.outletId, [...scope, '']));
 
   const phones = await db.select({ phoneHash: citizens.phoneHash, phoneEnc: sql<string>`min(${citizens.phoneEnc})`, ids: count() })
     .from(citizens).groupBy(citizens.phoneHash).having(sql`count(*) >= ${THRESHOLDS.idsPerPhone}`).limit(LIMIT);
@@ -50,7 +54,7 @@ export async function scalperReport(db: Database, privacy: PersonalDataCipher, q
   };
   return {
     query: { from: query.from, to: query.to },
-    sharedPhones: phones.map((p) => ({
+    sharedPhones: phones.filter((p) => scope === 'all' || phoneBookings.some((b) => b.phoneHash === p.phoneHash)).map((p) => ({
       phone: maskPhone(privacy.decrypt(p.phoneEnc)), idNumbers: p.ids, bookings: phoneBookings.find((b) => b.phoneHash === p.phoneHash)?.n ?? 0,
     })).sort((a, b) => b.idNumbers - a.idNumbers),
     // The address is kept only as a keyed hash: its start is enough to tell entries apart.

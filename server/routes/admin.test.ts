@@ -515,10 +515,13 @@ describeOnDatabases('the administration API', (ctx) => {
       expect((await call<AuditPage>(admin, 'GET', '/api/admin/audit?action=%25')).body.entries).toEqual([]);
     });
 
-    it('shows a supervisor their outlets\' entries only', async () => {
+    it('shows a supervisor their outlets\' entries and their own actions only', async () => {
       const res = await call<AuditPage>(supervisor, 'GET', '/api/admin/audit?limit=200');
       expect(res.body.entries.length).toBeGreaterThan(0);
-      expect(new Set(res.body.entries.map((e) => e.outletId))).toEqual(new Set(['yt-dmv']));
+      const supervisorId = res.body.entries.find((e) => e.outletId === null)?.actorId;
+      // Outside their outlets, only what they did themselves (blacklist entries belong to no outlet).
+      expect(res.body.entries.filter((e) => e.outletId !== 'yt-dmv').every((e) => e.outletId === null && e.actorId === supervisorId)).toBe(true);
+      expect(res.body.entries.some((e) => e.outletId === null && e.action.startsWith('blacklist.'))).toBe(true);
       expect((await call(supervisor, 'GET', '/api/admin/audit?outletId=yt-gaoxin')).status).toBe(403);
       const admins = await call<AuditPage>(admin, 'GET', '/api/admin/audit?outletId=yt-gaoxin');
       expect(admins.body.entries.map((e) => e.action)).toContain('outlet.updated');

@@ -149,6 +149,10 @@ describeOnDatabases('reports', (ctx) => {
     const report = (await (await get(admin, '/api/reports/scalpers?from=2026-11-01&to=2026-11-23')).json()) as ScalperReport;
     expect(report.sharedPhones).toHaveLength(1);
     expect(report.sharedPhones[0]).toMatchObject({ idNumbers: 2, phone: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) });
+    // A supervisor sees what was booked at their outlets: these two people booked nothing there.
+    const supervisor = await signIn(fetcherFor(server.url), 'supervisor', '10.2.0.3');
+    const theirs = (await (await get(supervisor, '/api/reports/scalpers?from=2026-11-01&to=2026-11-23')).json()) as ScalperReport;
+    expect(theirs.sharedPhones).toEqual([]);
     const csv = Buffer.from(await (await get(admin, '/api/reports/scalpers.csv?from=2026-11-01&to=2026-11-23&table=shared-phones')).arrayBuffer()).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFF手机号,身份证数,预约数');
   });

@@ -87,7 +87,16 @@ function scalperCsv(report: ScalperReport, table: ScalperTable): string {
   }
 }
 
+/** `YYYY-MM-DD` naming a day that exists: 2026-02-30 passes the query's pattern but is no day. */
+function isRealDay(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
 function checkedPeriod(q: Pick<ReportQuery, 'from' | 'to'>): void {
+  // An impossible day was a RangeError deep in the report, answered as a 500 (found by test/hostile).
+  const impossible = (['from', 'to'] as const).filter((field) => !isRealDay(q[field]));
+  if (impossible.length) throw new AppError('validation_failed', { fields: Object.fromEntries(impossible.map((field) => [field, 'invalid_date'])) });
   if (q.from > q.to) throw new AppError('validation_failed', { fields: { to: 'before_from' } });
   if (daysInRange(q.from, q.to) > MAX_REPORT_DAYS) throw new AppError('validation_failed', { fields: { to: `more_than_${MAX_REPORT_DAYS}_days` } });
 }
@@ -102,6 +111,11 @@ function csvResponse(c: Context<AppEnv>, name: string, body: string) {
 export function reportRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy'>) {
   const { db } = deps.database;
   const outletsOf = (c: Context<AppEnv>) => expectPrincipal(c.get('principal'), 'staff').outletIds;
+  /** An administrator sees the scalper report whole; a supervisor, what was booked at their outlets. */
+  const scopeOf = (c: Context<AppEnv>) => {
+    const member = expectPrincipal(c.get('principal'), 'staff');
+    return member.role === 'admin' ? 'all' as const : member.outletIds;
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(live, async (c) => c.json(await liveReport(db, outletsOf(c), deps.clock.now()), 200))
     .openapi(liveCsv, async (c) => {
@@ -126,12 +140,12 @@ export function reportRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy
     .openapi(scalpers, async (c) => {
       const q = c.req.valid('query');
       checkedPeriod(q);
-      return c.json(await scalperReport(db, deps.privacy, q), 200);
+      return c.json(await scalperReport(db, deps.privacy, q, scopeOf(c)), 200);
     })
     .openapi(scalpersCsv, async (c) => {
       const q = c.req.valid('query');
       checkedPeriod(q);
       const { table } = q;
-      return csvResponse(c, `scalpers-${table}-${q.from}-${q.to}`, scalperCsv(await scalperReport(db, deps.privacy, q), table));
+      return csvResponse(c, `scalpers-${table}-${q.from}-${q.to}`, scalperCsv(await scalperReport(db, deps.privacy, q, scopeOf(c)), table));
     });
 }
