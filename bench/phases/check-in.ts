@@ -1,0 +1,113 @@
+/**
+ * Check-in: 20 kiosks of one outlet, each checking in its line of people one after another, all
+ * kiosks at once, over the real HTTP API. Bookings are today's, in a slot whose check-in window is
+ * open at the real time of the run. The tickets they issue are the queue the calls then call.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { serviceDate } from '../../common/time.ts';
+import { bookings, devices, tickets } from '../../db/schema.ts';
+import { hashToken, newToken } from '../../server/auth/tokens.ts';
+import type { BenchContext } from '../lib/context.ts';
+import { outcomes, runLanes, startHttpLoad, waitForOutbox } from '../lib/load.ts';
+import { insertTodayBookings, type TodayBooking } from '../lib/people.ts';
+import type { LoadRequest } from '../lib/protocol.ts';
+import { percentile, round } from '../lib/stats.ts';
+
+const KIOSKS = 20;
+const CHECK_INS = 1_000;
+/** A kiosk starts no new check-in after this: on a busy machine the run still ends in time. */
+const BUDGET_MS = 15_000;
+/**
+ * A kiosk starts a check-in at most every 200 ms (5/s, 100/s for the lobby: a morning's 1,000
+ * check-ins in 10 s). Unpaced kiosks would only measure their own queue (latency = kiosks /
+ * throughput) and run into the server's limit of 600 check-ins a minute per kiosk.
+ */
+const PACE_MS = 200;
+const LOAD_PROCESSES = 2;
+
+function checkInRequest(ctx: BenchContext, tag: string, kioskToken: string, booking: TodayBooking): LoadRequest {
+  return {
+    tag, url: `${ctx.url}/api/kiosk/check-in`, method: 'POST',
+    headers: { authorization: `Bearer ${kioskToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ idNumber: booking.idNumber, appointmentNo: booking.appointmentNo }),
+  };
+}
+
+/**
+ * Checks in more of the untimed bookings until `queue` has `wanted` tickets waiting: the calls need
+ * that many even when the timed check-in stopped early.
+ */
+async function topUp(ctx: BenchContext, token: string, today: string, left: TodayBooking[], queue: string, wanted: number): Promise<number> {
+  const waitingNow = async () => (await ctx.db.select({ id: tickets.id }).from(tickets)
+    .where(and(eq(tickets.outletId, ctx.outletId), eq(tickets.serviceDate, today), eq(tickets.serviceId, queue), eq(tickets.status, 'waiting')))).length;
+  const active = new Set((await ctx.db.select({ no: bookings.appointmentNo }).from(bookings)
+    .where(and(inArray(bookings.appointmentNo, left.map((b) => b.appointmentNo)), eq(bookings.status, 'active'), eq(bookings.serviceId, queue)))).map((r) => r.no));
+  const candidates = left.filter((b) => active.has(b.appointmentNo));
+  let added = 0;
+  while ((await waitingNow()) < wanted && candidates.length > 0) {
+    await Promise.all(candidates.splice(0, 10).map(async (b) => {
+      const res = await fetch(`${ctx.url}/api/kiosk/check-in`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ idNumber: b.idNumber, appointmentNo: b.appointmentNo }),
+      });
+      await res.arrayBuffer();
+      if (res.status === 201) added += 1;
+    }));
+  }
+  return added;
+}
+
+export async function checkInRun(ctx: BenchContext, calls: { queue: string; wanted: number }) {
+  const today = serviceDate(new Date());
+  ctx.progress(`check-in: ${KIOSKS} kiosks, ${CHECK_INS} bookings for today (${today})`);
+  const tokens = Array.from({ length: KIOSKS }, () => newToken());
+  await ctx.db.insert(devices).values(tokens.map((token, k) => ({
+    kind: 'kiosk' as const, outletId: ctx.outletId, name: `压测取号机 bench kiosk ${k + 1}`, status: 'active' as const, tokenHash: hashToken(token), pairedAt: new Date(),
+  })));
+  const people = await insertTodayBookings(ctx.db, ctx.privacy, ctx.outletId, today, CHECK_INS + KIOSKS + 1);
+  const warm = people.slice(0, KIOSKS);
+  const measured = people.slice(KIOSKS, KIOSKS + CHECK_INS);
+  const spare = people.at(-1)!;
+  await waitForOutbox(ctx.db);
+
+  const loaders = await startHttpLoad(LOAD_PROCESSES);
+  // Warm-up: one check-in per kiosk, not counted.
+  const warmRun = await runLanes(loaders, warm.map((b, k) => [checkInRequest(ctx, `warm${k}`, tokens[k]!, b)]), `${ctx.url}/healthz`);
+  const lanes = tokens.map((token, k) => measured.filter((_, i) => i % KIOSKS === k).map((b, i) => checkInRequest(ctx, `${k}.${i}`, token, b)));
+  const watch = ctx.watchCpu();
+  const run = await runLanes(loaders, lanes, `${ctx.url}/healthz`, { budgetMs: BUDGET_MS, paceMs: PACE_MS });
+  const cpu = watch.stop();
+  await Promise.all(loaders.map((l) => l.stop()));
+  const done = new Set(run.results.map((r) => r.tag));
+  const toppedUp = await topUp(ctx, tokens[0]!, today, measured.filter((_, i) => !done.has(`${i % KIOSKS}.${Math.floor(i / KIOSKS)}`)), calls.queue, calls.wanted);
+
+  const latencies = run.results.map((r) => r.answeredAt - r.sentAt);
+  ctx.progress(`check-in: ${run.results.length} in ${Math.round(run.windowMs)} ms ${JSON.stringify(outcomes(run.results))}`);
+  return {
+    p50_ms: round(percentile(latencies, 50)),
+    p99_ms: round(percentile(latencies, 99)),
+    per_s: round((run.results.length / run.windowMs) * 1000),
+    outcomes: outcomes(run.results),
+    warm_up_outcomes: outcomes(warmRun.results),
+    check_ins: run.results.length,
+    // CPU per check-in (ms), from /proc, while the kiosks ran.
+    cpu_per_check_in_ms: {
+      server: round(cpu.server_ms / run.results.length), postgres: round(cpu.postgres_ms / run.results.length),
+      load_processes: round(cpu.bench_and_clients_ms / run.results.length), other_work: round(cpu.others_ms / run.results.length),
+    },
+    untimed_check_ins_for_the_calls: toppedUp,
+    conditions: {
+      kiosks: KIOSKS,
+      check_ins: `${CHECK_INS} prepared; each kiosk starts no new one after ${BUDGET_MS / 1000} s`,
+      today,
+      queues: 'mv-transfer (A), dl-renewal (B), violation (C), in turn',
+      shape: `${KIOSKS} kiosks side by side, each checking in its line one after another, starting one at most every ${PACE_MS} ms (offered: ${(KIOSKS * 1000) / PACE_MS}/s), from ${LOAD_PROCESSES} processes`,
+      slot: 'today 00:00–23:59 per group: the check-in window is open at the time of the run; the kiosk checks no calendar or opening hours',
+      warm_up: `${KIOSKS} check-ins (one per kiosk), not counted`,
+    },
+    latencies,
+    profile: { booking: spare, kioskToken: tokens[0]! },
+  };
+}
+
+export type CheckInResult = Awaited<ReturnType<typeof checkInRun>>;
