@@ -15,6 +15,7 @@ import type { AppEnv } from './http/env.ts';
 import { measureRequests, type Metrics } from './http/metrics.ts';
 import { mountPages } from './http/static-pages.ts';
 import type { RateLimits } from './http/rate-limit.ts';
+import { refuseUnstorableText } from './http/storable-text.ts';
 import type { Logger } from './logger.ts';
 import type { PersonalDataCipher } from './privacy/personal-data.ts';
 import type { LiveChannel } from './realtime/live.ts';
@@ -103,6 +104,12 @@ export function createApp(deps: AppDeps) {
   // The power-of-attorney upload has its own, larger limit (server/routes/firms.ts).
   app.use(function limitBody(c, next) {
     return ATTORNEY_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next);
+  });
+  // U+0000 or a lone surrogate anywhere in a query, path or JSON body was a 500 from the database;
+  // refused as 400 instead (the upload is binary, and its body is not read whole here).
+  const storableText = refuseUnstorableText();
+  app.use(function refuseUnstorable(c, next) {
+    return ATTORNEY_UPLOAD_PATH.test(c.req.path) ? next() : storableText(c, next);
   });
   // Form posts from another origin are refused outright; JSON from another origin needs a CORS
   // preflight, which this server never grants; cookie sessions also need their CSRF token.

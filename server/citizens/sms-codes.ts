@@ -15,6 +15,11 @@ import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SmsProvider } from '../sms/provider.ts';
 
 export const MAX_ATTEMPTS = 5;
+/**
+ * A 429 says when to come back (found missing by test/hostile): a new code, which the way on is,
+ * can be asked for once the phone's cooldown has run, at most that long after the last one was sent.
+ */
+const TRIES_USED_UP = { fields: { smsCode: 'sms_code_attempts_exceeded' }, retryAfterSeconds: SMS_COOLDOWN_SECONDS };
 const PURPOSE = 'register';
 
 /** Keyed by the phone's and the address's hashes, never the raw values. */
@@ -70,13 +75,13 @@ export async function useSmsCode(db: Database, privacy: PersonalDataCipher, phon
   // Never sent, or used already: either way the way on is a new code.
   if (!latest) throw new AppError('sms_code_expired', { fields: { smsCode: 'sms_code_expired' } });
   if (latest.expiresAt <= now) throw new AppError('sms_code_expired', { fields: { smsCode: 'sms_code_expired' } });
-  if (latest.attempts >= MAX_ATTEMPTS) throw new AppError('sms_code_attempts_exceeded', { fields: { smsCode: 'sms_code_attempts_exceeded' } });
+  if (latest.attempts >= MAX_ATTEMPTS) throw new AppError('sms_code_attempts_exceeded', TRIES_USED_UP);
 
   const usable = and(eq(smsCodes.id, latest.id), isNull(smsCodes.consumedAt), lt(smsCodes.attempts, MAX_ATTEMPTS));
   if (!SMS_CODE.test(code) || !sameSecret(codeHash(privacy, phoneHash, code), latest.codeHash)) {
     const [counted] = await db.update(smsCodes).set({ attempts: sql`${smsCodes.attempts} + 1` }).where(usable).returning({ id: smsCodes.id });
     // No row: other tries used the last attempt (or the code) meanwhile.
-    if (!counted) throw new AppError('sms_code_attempts_exceeded', { fields: { smsCode: 'sms_code_attempts_exceeded' } });
+    if (!counted) throw new AppError('sms_code_attempts_exceeded', TRIES_USED_UP);
     throw new AppError('sms_code_wrong', { fields: { smsCode: 'sms_code_wrong' } });
   }
   const [used] = await db.update(smsCodes).set({ consumedAt: now }).where(usable).returning({ id: smsCodes.id });

@@ -15,8 +15,21 @@ import { readSettings } from '../domain/read-settings.ts';
 import { clientIp } from '../http/client-ip.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
+import type { Limit } from '../http/rate-limit.ts';
 import { defineRoute } from '../http/route.ts';
 import { errorResponse } from '../http/schemas.ts';
+
+/**
+ * Submits (book and reschedule) per address and per citizen. The database decides every booking
+ * rule, so these only stop a script hammering the transaction: a carrier NAT or a lobby's Wi-Fi puts
+ * hundreds of people behind one address the minute a window opens, and one person's retries and
+ * double taps come in tens, not hundreds (the concurrency tests send 580 from one address and 50
+ * from one citizen at once).
+ */
+export const BOOKING_PER_IP: Limit = { name: 'booking:ip', points: 1000, durationSeconds: 60 };
+export const BOOKING_PER_CITIZEN: Limit = { name: 'booking:citizen', points: 60, durationSeconds: 60 };
+/** The kiosk's voucher check, per kiosk: as its check-ins (server/routes/kiosk.ts). */
+export const VOUCHER_CHECK_PER_KIOSK: Limit = { name: 'voucher-check:device', points: 600, durationSeconds: 60 };
 
 const summarySchema = named(bookingSummary, 'BookingSummary');
 const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
@@ -39,6 +52,7 @@ const book = defineRoute(['citizen'], {
     400: errorResponse('`validation_failed`, `outside_window`, `service_not_at_outlet`.'),
     403: errorResponse('`blacklisted`, `suspended_for_no_shows`, `agent_not_approved`.'),
     409: errorResponse('`slot_full`, `one_active_booking`, `closed_day`, `idempotency_key_reused`.'),
+    429: errorResponse('`rate_limited`, with `Retry-After`.'),
     503: errorResponse('`maintenance_window`, with `Retry-After`.'),
   },
 });
@@ -100,6 +114,7 @@ const reschedule = defineRoute(['citizen'], {
     403: errorResponse('`blacklisted`, `suspended_for_no_shows`, `agent_not_approved`.'),
     404: errorResponse('Not one of the caller\'s bookings.'),
     409: errorResponse('`slot_full`, `closed_day`, `cancel_deadline_passed`, `booking_not_active`, `idempotency_key_reused`.'),
+    429: errorResponse('`rate_limited`, with `Retry-After`.'),
     503: errorResponse('`maintenance_window`.'),
   },
 });
@@ -115,6 +130,7 @@ const verify = defineRoute(['kiosk'], {
     400: errorResponse('`voucher_forged` (not ours), `voucher_altered` (ours, edited).'),
     409: errorResponse('`voucher_used`.'),
     410: errorResponse('`voucher_expired`, `voucher_cancelled`.'),
+    429: errorResponse('`rate_limited`, with `Retry-After`.'),
   },
 });
 
@@ -124,13 +140,20 @@ function citizenOf(principal: Principal): { citizenId: string } {
   return { citizenId: citizen.citizenId! };
 }
 
-export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy' | 'vouchers'>) {
+export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy' | 'vouchers' | 'rateLimits'>) {
   const { db } = deps.database;
+  /** Counted before the transaction, refused or not: a refusal costs the database as much as a booking. */
+  const limitSubmits = async (ipHash: string, citizenId: string) => {
+    await deps.rateLimits.consume(BOOKING_PER_IP, ipHash);
+    await deps.rateLimits.consume(BOOKING_PER_CITIZEN, citizenId);
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(book, async (c) => {
       const caller = citizenOf(c.get('principal'));
+      const ipHash = deps.privacy.hash('ip', clientIp(c));
+      await limitSubmits(ipHash, caller.citizenId);
       const now = deps.clock.now();
-      const outcome = await createBooking(db, caller, c.req.valid('json'), now, deps.privacy.hash('ip', clientIp(c)));
+      const outcome = await createBooking(db, caller, c.req.valid('json'), now, ipHash);
       const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, await readSettings(db));
       return outcome.created ? c.json(summary, 201) : c.json(summary, 200);
     })
@@ -172,11 +195,14 @@ export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privac
     })
     .openapi(reschedule, async (c) => {
       const caller = citizenOf(c.get('principal'));
-      const outcome = await rescheduleBooking(db, caller, c.req.valid('param').id, c.req.valid('json'), deps.clock.now(), deps.privacy.hash('ip', clientIp(c)));
+      const ipHash = deps.privacy.hash('ip', clientIp(c));
+      await limitSubmits(ipHash, caller.citizenId);
+      const outcome = await rescheduleBooking(db, caller, c.req.valid('param').id, c.req.valid('json'), deps.clock.now(), ipHash);
       const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, await readSettings(db));
       return outcome.created ? c.json(summary, 201) : c.json(summary, 200);
     })
     .openapi(verify, async (c) => {
+      await deps.rateLimits.consume(VOUCHER_CHECK_PER_KIOSK, expectPrincipal(c.get('principal'), 'device').deviceId);
       c.header('Cache-Control', 'no-store');
       return c.json(await verifyVoucher(db, deps.vouchers, c.req.valid('json').token, deps.clock.now()), 200);
     });

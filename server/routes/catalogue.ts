@@ -125,6 +125,9 @@ export function catalogueRoutes(deps: Pick<AppDeps, 'database' | 'clock'>) {
     })
     .openapi(slotsOfDate, async (c) => {
       const { serviceId, outletId, date } = c.req.valid('query');
+      // 2026-02-30 matches the pattern but is no day: it was answered 200 `outside_window` (test/hostile).
+      const parsed = new Date(`${date}T00:00:00Z`);
+      if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(date)) throw new AppError('validation_failed', { fields: { date: 'invalid_date' } });
       const { service, outlet, overrides, window } = await windowOf(serviceId, outletId);
       c.header('Cache-Control', 'no-store');
       const status = dayStatus(outlet, date, overrides);

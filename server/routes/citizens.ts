@@ -39,6 +39,11 @@ export const CALLBACK_PATH = '/api/wechat/callback';
  */
 export const AUTHORIZE_PER_IP: Limit = { name: 'wechat-authorize:ip', points: 120, durationSeconds: 3600 };
 export const REGISTER_PER_IP: Limit = { name: 'register:ip', points: 60, durationSeconds: 3600 };
+/**
+ * Per ID number typed (found missing by test/hostile): each try already costs an SMS code, but codes
+ * come from many phones; a person retyping a code a few times stays far below this.
+ */
+export const REGISTER_PER_ID_NUMBER: Limit = { name: 'register:id_number', points: 20, durationSeconds: 3600 };
 
 const citizenMeSchema = named(citizenMeShape, 'CitizenMe');
 const redirect = (description: string) => ({ description, headers: z.object({ Location: z.string() }) });
@@ -119,7 +124,7 @@ const register = defineRoute(['wechat-user'], {
     201: { description: 'Registered: the session, as /api/citizen/me.', content: { 'application/json': { schema: citizenMeSchema } } },
     400: errorResponse('`name_invalid`, `id_number_format`, `id_number_birth_date`, `id_number_checksum`, `phone_invalid`, `sms_code_wrong`, `sms_code_expired`.'),
     409: errorResponse('`already_registered`, `id_number_registered`.'),
-    429: errorResponse('`sms_code_attempts_exceeded`, `rate_limited`.'),
+    429: errorResponse('`sms_code_attempts_exceeded`, `rate_limited` (per address, per ID number), with `Retry-After`.'),
   },
 });
 
@@ -216,6 +221,7 @@ export function citizenRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const now = deps.clock.now();
       const registrant = ensureRegistration(body, serviceDate(now));
+      await deps.rateLimits.consume(REGISTER_PER_ID_NUMBER, deps.privacy.hash('id_number', registrant.idNumber));
       await useSmsCode(db, deps.privacy, deps.privacy.hash('phone', registrant.phone), body.smsCode.trim(), now);
       const citizenId = await registerCitizen(db, deps.privacy, principal.openid, registrant);
       c.header('Cache-Control', 'no-store');

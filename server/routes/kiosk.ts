@@ -9,6 +9,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
+import { normalizeIdNumber } from '../../common/id-number.ts';
 import { checkInRequest, issuedTicket, kioskGreenRequest, kioskTicket, staffGreenRequest, walkInOptions, walkInRequest } from '../../common/kiosk.ts';
 import { serviceDate } from '../../common/time.ts';
 import { tickets } from '../../db/schema.ts';
@@ -28,6 +29,14 @@ import { kioskTicketView } from '../queue/ticket-view.ts';
 
 /** Per kiosk: a guide mistypes now and then; guessing six-digit codes must not be practical. */
 export const STAFF_CODE_PER_KIOSK: Limit = { name: 'kiosk-staff-code:device', points: 5, durationSeconds: 300 };
+/**
+ * Check-ins and walk-ins per kiosk, and per ID number presented at any kiosk. A kiosk serves one
+ * person at a time (ten a minute on a busy morning; the concurrency test sends 60 at once), so 600
+ * a minute only stops a stolen device token driving a script; a person presses a few times, never
+ * thirty in ten minutes, while trying appointment numbers against one ID card would need far more.
+ */
+export const CHECK_IN_PER_KIOSK: Limit = { name: 'kiosk-check-in:device', points: 600, durationSeconds: 60 };
+export const CHECK_IN_PER_ID_NUMBER: Limit = { name: 'kiosk-check-in:id_number', points: 30, durationSeconds: 600 };
 
 const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
@@ -55,6 +64,7 @@ const checkInRoute = defineRoute(['kiosk'], {
     404: errorResponse('`appointment_not_found`.'),
     409: errorResponse('`appointment_not_today`, `appointment_other_outlet`, `check_in_not_open`, `check_in_closed`, `ticket_already_waiting`, `voucher_used`.'),
     410: errorResponse('`appointment_cancelled`, `appointment_missed`, `voucher_expired`.'),
+    429: errorResponse('`rate_limited`, with `Retry-After`: per kiosk and per ID number.'),
   },
 });
 
@@ -79,6 +89,7 @@ const walkInRoute = defineRoute(['kiosk'], {
     400: errorResponse('`validation_failed`, `id_number_*`, `service_not_at_outlet`.'),
     404: errorResponse('No such service.'),
     409: errorResponse('`walk_ins_not_allowed`, `outlet_closed_now` (says the hours).'),
+    429: errorResponse('`rate_limited`, with `Retry-After`: per kiosk and per ID number.'),
   },
 });
 
@@ -130,20 +141,31 @@ export function kioskRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy'
     const device = expectPrincipal(c.get('principal'), 'device');
     return { deviceId: device.deviceId, outletId: device.outletId };
   };
+  /** Counted before the lookup, found or not, so the limit is no oracle. */
+  const limitLookups = async (deviceId: string, idNumber: string) => {
+    await deps.rateLimits.consume(CHECK_IN_PER_KIOSK, deviceId);
+    await deps.rateLimits.consume(CHECK_IN_PER_ID_NUMBER, deps.privacy.hash('id_number', normalizeIdNumber(idNumber)));
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(checkInRoute, async (c) => {
+      const kiosk = kioskOf(c);
+      const request = c.req.valid('json');
+      await limitLookups(kiosk.deviceId, request.idNumber);
       const now = deps.clock.now();
       const settings = await readSettings(db);
-      const outcome = await checkIn({ db, privacy: deps.privacy, vouchers: deps.vouchers }, kioskOf(c), c.req.valid('json'), settings, now);
+      const outcome = await checkIn({ db, privacy: deps.privacy, vouchers: deps.vouchers }, kiosk, request, settings, now);
       deps.live.publish(outcome.events);
       const ticket = await kioskTicketView(db, outcome.ticket.id, settings, now, publicBase(deps.publicUrl, c));
       return c.json({ ticket, created: outcome.created }, outcome.created ? 201 : 200);
     })
     .openapi(optionsRoute, async (c) => c.json(await optionsAt(db, kioskOf(c), deps.clock.now()), 200))
     .openapi(walkInRoute, async (c) => {
+      const kiosk = kioskOf(c);
+      const request = c.req.valid('json');
+      await limitLookups(kiosk.deviceId, request.idNumber);
       const now = deps.clock.now();
       const settings = await readSettings(db);
-      const outcome = await walkIn({ db, privacy: deps.privacy }, kioskOf(c), c.req.valid('json'), settings, now);
+      const outcome = await walkIn({ db, privacy: deps.privacy }, kiosk, request, settings, now);
       deps.live.publish(outcome.events);
       const ticket = await kioskTicketView(db, outcome.ticket.id, settings, now, publicBase(deps.publicUrl, c));
       return c.json({ ticket, created: outcome.created }, outcome.created ? 201 : 200);
