@@ -36,13 +36,10 @@ const statusLogged = (status: string) => `console.error: Failed to load resource
 const creditCode = (stem: string) => `${stem}${creditCheckChar(stem)}`;
 
 /**
- * The one violation the built pages cause today, allowed here only so the rest is held: zod 4
- * probes once whether it may compile validators (`try { Function('') } catch {}`); the CSP blocks
- * it, as it should, and zod falls back, but the browser reports the violation. The fix belongs in
- * the pages (\`z.config({ jitless: true })\` before the first parse, e.g. in ui/api.ts); then this
- * list is to be emptied. Nothing stored by the tests below may add to it.
+ * Violations the built pages are allowed: none. (zod's JIT probe, `Function('')`, used to cause one on
+ * every page; ui/zod-config.ts turns the JIT off before any parse.) Nothing stored below may add one.
  */
-const KNOWN_VIOLATIONS = [/^script-src blocked eval in https?:\/\/[^/]+\/assets\/[\w-]+\.js:\d+$/];
+const KNOWN_VIOLATIONS: RegExp[] = [];
 
 /** Runs in every page before its own scripts: dialogs and CSP violations are recorded, never shown. */
 function watchForInjection(): void {
