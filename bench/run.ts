@@ -107,6 +107,15 @@ const keep = <T extends object>(key: string, result: T): T => {
 
 let database: DatabaseHandle | undefined;
 let exitCode = 0;
+let interrupted = false;
+// Ctrl-C: the servers and load processes get the signal too; the database is dropped here.
+process.once('SIGINT', () => {
+  interrupted = true;
+  progress('interrupted: stopping the servers, dropping the database');
+  void Promise.allSettled(nodes.map((n) => n.stop()))
+    .then(() => adminQuery(`drop database if exists "${name}" with (force)`))
+    .finally(() => process.exit(130));
+});
 try {
   progress(`database ${name}: create, migrate, seed the demo`);
   await adminQuery(`create database "${name}"`);
@@ -179,6 +188,7 @@ try {
   console.log(summary(results));
 } catch (error) {
   exitCode = 1;
+  if (interrupted) await new Promise(() => {}); // the SIGINT handler ends the process
   console.error('bench failed:', error);
   writeFileSync(path.join(RESULTS_DIR, 'partial.json'), `${JSON.stringify({ ...partial, error: String(error) }, null, 2)}\n`);
   console.error('bench: what finished is in bench/results/partial.json');

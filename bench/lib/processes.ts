@@ -71,6 +71,8 @@ export async function startServerNode(name: string, env: Record<string, string>,
   while (!BANNER.test(output)) {
     if (Date.now() > deadline || child.exitCode !== null) {
       await stopChild(child);
+      log.end();
+      rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`server ${name} did not start:\n${output}`);
     }
     await sleep(50);

@@ -66,3 +66,6 @@ process.on('message', (raw) => {
     }
   }
 });
+
+// The bench is gone (it ended or was interrupted): nothing left to do.
+process.on('disconnect', () => process.exit(0));

@@ -91,3 +91,6 @@ process.on('message', (raw) => {
       process.exit(0);
   }
 });
+
+// The bench is gone (it ended or was interrupted): nothing left to do.
+process.on('disconnect', () => process.exit(0));
