@@ -222,10 +222,10 @@ export async function migratePostgresUrl(url: string): Promise<void> {
 }
 
 /** Opens the database the configuration names, migrated and ready. */
-export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string; poolMax?: number }): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     await migratePostgresUrl(config.databaseUrl);
-    return openPostgres(config.databaseUrl);
+    return openPostgres(config.databaseUrl, config.poolMax ? { max: config.poolMax } : {});
   }
   const handle = await openPglite({ dataDir: config.dataDir });
   // The template holds every migration it was made from; a data directory from an older version

@@ -37,7 +37,7 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 // demo secrets hash (scrypt, in the thread pool) while the rest of the server's modules load.
 const demoSecrets = config.SEED_DEMO ? hashDemoSecrets() : undefined;
 const [database, { createApp }, { attachRealtime }, { createMetrics }, { serve }, { systemClock }, { startJobs }] = await Promise.all([
-  openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }).catch((error: unknown) => {
+  openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.DATABASE_POOL_MAX }).catch((error: unknown) => {
     if (error instanceof DataDirLockedError) fail(error.message);
     throw error;
   }),
