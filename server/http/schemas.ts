@@ -16,3 +16,13 @@ export const errorBodySchema = z
 export function errorResponse(description: string) {
   return { description, content: { 'application/json': { schema: errorBodySchema } } };
 }
+
+/** A JSON response: `json('The booking.', bookingSchema)`. */
+export function json<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body, to spread into a route's `request`. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } };
+}

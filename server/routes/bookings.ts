@@ -17,7 +17,7 @@ import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import type { Limit } from '../http/rate-limit.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json, jsonBody } from '../http/schemas.ts';
 
 /**
  * Submits (book and reschedule) per address and per citizen. The database decides every booking
@@ -32,9 +32,7 @@ export const BOOKING_PER_CITIZEN: Limit = { name: 'booking:citizen', points: 60,
 export const VOUCHER_CHECK_PER_KIOSK: Limit = { name: 'voucher-check:device', points: 600, durationSeconds: 60 };
 
 const summarySchema = named(bookingSummary, 'BookingSummary');
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const REFUSALS = '`slot_full`, `one_active_booking` (names the booking that holds the number), `outside_window`, `closed_day`, '
   + '`service_not_at_outlet`, `blacklisted` (why, until when), `suspended_for_no_shows` (until when), `agent_not_approved`, `maintenance_window`.';
@@ -45,7 +43,7 @@ const book = defineRoute(['citizen'], {
   tags: ['bookings'],
   summary: 'Book a slot: personal (one person, one number) or agency (one agent, one number)',
   description: `Idempotent by \`idempotencyKey\`: a retried submit gets the same booking with 200. Refusals: ${REFUSALS}`,
-  request: body(named(bookingRequest, 'BookingRequest')),
+  request: jsonBody(named(bookingRequest, 'BookingRequest')),
   responses: {
     201: json('Booked.', summarySchema),
     200: json('The booking an earlier submit with this key made.', summarySchema),
@@ -106,7 +104,7 @@ const reschedule = defineRoute(['citizen'], {
   tags: ['bookings'],
   summary: 'Move a booking to another slot, with the rules of booking',
   description: `The old booking is cancelled and a new one (new number, \`rescheduledFrom\`) takes its place in one transaction. Idempotent by \`idempotencyKey\`. Refusals as booking (${REFUSALS}), and \`cancel_deadline_passed\`, \`booking_not_active\`.`,
-  request: { params: idParams, ...body(named(rescheduleRequest, 'RescheduleRequest')) },
+  request: { params: idParams, ...jsonBody(named(rescheduleRequest, 'RescheduleRequest')) },
   responses: {
     201: json('The new booking.', summarySchema),
     200: json('The booking an earlier submit with this key made.', summarySchema),
@@ -124,7 +122,7 @@ const verify = defineRoute(['kiosk'], {
   path: '/api/vouchers/verify',
   tags: ['bookings'],
   summary: 'The kiosk checks a voucher\'s QR token',
-  request: body(named(voucherVerifyRequest, 'VoucherVerifyRequest')),
+  request: jsonBody(named(voucherVerifyRequest, 'VoucherVerifyRequest')),
   responses: {
     200: json('The booking.', named(verifiedVoucher, 'VerifiedVoucher')),
     400: errorResponse('`voucher_forged` (not ours), `voucher_altered` (ours, edited).'),

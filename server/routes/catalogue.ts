@@ -17,10 +17,9 @@ import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json } from '../http/schemas.ts';
 
 const serviceSummarySchema = named(serviceSummary, 'ServiceSummary');
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const listServices = defineRoute(['public'], {
   method: 'get',

@@ -23,14 +23,12 @@ import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json, jsonBody } from '../http/schemas.ts';
 import { explainOrder } from '../queue/order.ts';
 import { rateTicket } from '../queue/ratings.ts';
 import { requeueMissed } from '../queue/requeue.ts';
 import { counterViews, outletQueue as queueOf, staffTickets } from '../queue/staff-view.ts';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const uuidParam = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 const outletParams = z.object({ outletId: z.string().min(1).max(64).openapi({ param: { name: 'outletId', in: 'path' } }) });
 const idParams = z.object({ id: uuidParam('id') });
@@ -76,7 +74,7 @@ const actionRoute = (action: Exclude<CounterAction, 'transfer'>) => defineRoute(
   tags: ['counters'],
   summary: ACTIONS[action],
   description: 'Idempotent by `idempotencyKey`: the same key answers as the first request did.',
-  request: { params: idParams, ...body(named(counterActionRequest, 'CounterActionRequest')) },
+  request: { params: idParams, ...jsonBody(named(counterActionRequest, 'CounterActionRequest')) },
   responses: {
     200: json('The counter now, and the ticket the action moved.', resultSchema),
     404: errorResponse('No such counter at the caller\'s outlets.'),
@@ -89,7 +87,7 @@ const transferRoute = defineRoute(AT_COUNTER, {
   path: '/api/counters/{id}/transfer',
   tags: ['counters'],
   summary: 'Transfer the ticket in hand to another service\'s queue',
-  request: { params: idParams, ...body(named(transferRequest, 'TransferRequest')) },
+  request: { params: idParams, ...jsonBody(named(transferRequest, 'TransferRequest')) },
   responses: {
     200: json('The counter now, and the transferred ticket.', resultSchema),
     400: errorResponse('`service_not_at_outlet`: no counter here serves that service.'),
@@ -103,7 +101,7 @@ const requeueRoute = defineRoute(STAFF_OF_OUTLET, {
   path: '/api/tickets/{id}/requeue',
   tags: ['counters'],
   summary: 'Put a missed ticket back into its queue, behind those waiting now (once, by default)',
-  request: { params: idParams, ...body(named(counterActionRequest, 'RequeueRequest')) },
+  request: { params: idParams, ...jsonBody(named(counterActionRequest, 'RequeueRequest')) },
   responses: {
     200: json('The ticket, waiting again.', ticketSchema),
     404: errorResponse('`ticket_not_found`.'),
@@ -129,7 +127,7 @@ const counterRating = defineRoute(AT_COUNTER, {
   path: '/api/tickets/{id}/rating',
   tags: ['counters'],
   summary: 'The citizen rates the finished service on the counter\'s rating screen',
-  request: { params: idParams, ...body(named(ratingRequest, 'RatingRequest')) },
+  request: { params: idParams, ...jsonBody(named(ratingRequest, 'RatingRequest')) },
   responses: {
     201: json('Thank you.', z.object({ grade: z.number().int() })),
     400: errorResponse('`validation_failed`: a reason is required for the two lowest grades.'),

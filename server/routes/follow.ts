@@ -10,11 +10,10 @@ import { readSettings } from '../domain/read-settings.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json } from '../http/schemas.ts';
 import { followView as viewOf } from '../queue/follow-view.ts';
 import { rateTicket } from '../queue/ratings.ts';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const tokenParams = z.object({ token: z.string().min(16).max(64).openapi({ param: { name: 'token', in: 'path' } }) });
 
 const show = defineRoute(['public'], {

@@ -23,7 +23,7 @@ import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import type { Limit } from '../http/rate-limit.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json, jsonBody } from '../http/schemas.ts';
 import { grantGreen, staffByCode } from '../queue/green.ts';
 import { kioskTicketView } from '../queue/ticket-view.ts';
 
@@ -38,8 +38,6 @@ export const STAFF_CODE_PER_KIOSK: Limit = { name: 'kiosk-staff-code:device', po
 export const CHECK_IN_PER_KIOSK: Limit = { name: 'kiosk-check-in:device', points: 600, durationSeconds: 60 };
 export const CHECK_IN_PER_ID_NUMBER: Limit = { name: 'kiosk-check-in:id_number', points: 30, durationSeconds: 600 };
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ticketSchema = named(kioskTicket, 'KioskTicket');
 const issuedSchema = named(issuedTicket.extend({ ticket: ticketSchema }), 'IssuedTicket');
@@ -55,7 +53,7 @@ const checkInRoute = defineRoute(['kiosk'], {
   tags: ['kiosk'],
   summary: 'Check in an appointment with the ID card and the appointment number (or the voucher\'s QR token)',
   description: `Idempotent: checking in a booking again gives its ticket again with 200. Refusals: ${CHECK_IN_REFUSALS}`,
-  request: body(named(checkInRequest, 'CheckInRequest')),
+  request: jsonBody(named(checkInRequest, 'CheckInRequest')),
   responses: {
     201: json('The ticket, issued now.', issuedSchema),
     200: json('The ticket this booking was given before.', issuedSchema),
@@ -82,7 +80,7 @@ const walkInRoute = defineRoute(['kiosk'], {
   tags: ['kiosk'],
   summary: 'A walk-in ticket: one waiting ticket per ID and service',
   description: 'Asking again while that ticket waits gives it again with 200.',
-  request: body(named(walkInRequest, 'WalkInRequest')),
+  request: jsonBody(named(walkInRequest, 'WalkInRequest')),
   responses: {
     201: json('The ticket, issued now.', issuedSchema),
     200: json('The ticket this ID already holds for this service.', issuedSchema),
@@ -107,7 +105,7 @@ const kioskGreenRoute = defineRoute(['kiosk'], {
   path: '/api/kiosk/tickets/{id}/green',
   tags: ['kiosk'],
   summary: 'A guide confirms a green-channel grant at the kiosk with their staff code',
-  request: { params: idParams, ...body(named(kioskGreenRequest, 'KioskGreenRequest')) },
+  request: { params: idParams, ...jsonBody(named(kioskGreenRequest, 'KioskGreenRequest')) },
   responses: {
     200: json('The ticket, now green.', ticketSchema),
     401: errorResponse('`staff_code_invalid`.'),
@@ -122,7 +120,7 @@ const staffGreenRoute = defineRoute(['guide', 'supervisor'], {
   path: '/api/tickets/{id}/green',
   tags: ['queue'],
   summary: 'A guide or supervisor makes a waiting ticket green from the console',
-  request: { params: idParams, ...body(named(staffGreenRequest, 'StaffGreenRequest')) },
+  request: { params: idParams, ...jsonBody(named(staffGreenRequest, 'StaffGreenRequest')) },
   responses: {
     200: json('The ticket, now green.', ticketSchema),
     404: errorResponse('`ticket_not_found` (or not at one of the caller\'s outlets).'),

@@ -12,14 +12,13 @@ import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { named } from '../http/named-schema.ts';
 import { defineRoute } from '../http/route.ts';
-import { errorResponse } from '../http/schemas.ts';
+import { errorResponse, json } from '../http/schemas.ts';
 import { toCsv, type Column } from '../reports/csv.ts';
 import { daysInRange, historyReport } from '../reports/history.ts';
 import { liveReport } from '../reports/live.ts';
 import { scalperReport } from '../reports/scalpers.ts';
 
 const READERS = ['admin', 'supervisor'] as const;
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const csv = (description: string) => ({ description, content: { 'text/csv': { schema: z.string() } } });
 const query = reportQuery.extend({
   from: reportQuery.shape.from.openapi({ param: { name: 'from', in: 'query' }, example: '2026-11-23' }),
