@@ -29,7 +29,12 @@ export async function openPage(browser: Browser, options: { width?: number; heig
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is a request cancelled on purpose: by a reload or navigation that left the page
+    // while it was in flight, or by the page's own AbortController. Nobody sees it fail.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${request.url()}`);
+  });
   return { page, problems };
 }
 
