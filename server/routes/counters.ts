@@ -17,7 +17,7 @@ import { serviceDate } from '../../common/time.ts';
 import { tickets } from '../../db/schema.ts';
 import type { AppDeps } from '../app.ts';
 import { expectPrincipal } from '../auth/principal.ts';
-import { counterAction, type CounterAction, type CounterActor } from '../counters/actions.ts';
+import { counterAction, type CommittedAction, type CounterAction, type CounterActor } from '../counters/actions.ts';
 import { readSettings } from '../domain/read-settings.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -147,6 +147,10 @@ function ensureOutlet(actor: CounterActor, outletId: string): void {
 
 export function counterRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'live'>) {
   const { db } = deps.database;
+  const announce = (committed: CommittedAction) => {
+    deps.live.publish(committed.events);
+    deps.live.publishCounters(committed.counterEvents);
+  };
   let app = new OpenAPIHono<AppEnv>()
     .openapi(listCounters, async (c) => {
       const { outletId } = c.req.valid('param');
@@ -161,9 +165,8 @@ export function counterRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'live'>
     })
     .openapi(transferRoute, async (c) => {
       const now = deps.clock.now();
-      const outcome = await counterAction(db, c.req.valid('param').id, 'transfer', c.req.valid('json'), actorOf(c), await readSettings(db), now);
-      deps.live.publish(outcome.events);
-      return c.json(outcome.result, 200);
+      const result = await counterAction(db, c.req.valid('param').id, 'transfer', c.req.valid('json'), actorOf(c), await readSettings(db), now, announce);
+      return c.json(result, 200);
     })
     .openapi(requeueRoute, async (c) => {
       const now = deps.clock.now();
@@ -191,10 +194,8 @@ export function counterRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'live'>
   for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) {
     app = app.openapi(actionRoute(action), async (c) => {
       const now = deps.clock.now();
-      const outcome = await counterAction(db, c.req.valid('param').id, action, c.req.valid('json'), actorOf(c), await readSettings(db), now);
-      deps.live.publish(outcome.events);
-      deps.live.publishCounters(outcome.counterEvents);
-      return c.json(outcome.result, 200);
+      const result = await counterAction(db, c.req.valid('param').id, action, c.req.valid('json'), actorOf(c), await readSettings(db), now, announce);
+      return c.json(result, 200);
     });
   }
   return app;
