@@ -3,7 +3,7 @@
  * (`Authorization: Bearer …`). Cookies are httpOnly, SameSite=Lax, Secure behind TLS; the table holds
  * only the token's hash. Each session has a CSRF token that state-changing requests must echo.
  */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -82,17 +82,23 @@ export async function deviceForToken(db: Database, token: string): Promise<Princ
 
 /** The principal of a session cookie's token (`cookie` names which kind), with its CSRF token; undefined when expired or unknown. */
 export async function principalForSession(db: Database, cookie: string, token: string, now: Date): Promise<{ principal: Principal; csrfToken: string } | undefined> {
-  const [session] = await db
-    .select()
+  // One statement with the staff member and their outlets: every console request starts here.
+  const [row] = await db
+    .select({
+      session: sessions,
+      role: staff.role,
+      active: staff.active,
+      outletIds: sql<string[]>`coalesce((select array_agg(${staffOutlets.outletId} order by ${staffOutlets.outletId}) from ${staffOutlets} where ${staffOutlets.staffId} = ${sessions.staffId}), '{}')`,
+    })
     .from(sessions)
+    .leftJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
-  if (!session) return undefined;
+  if (!row) return undefined;
+  const { session } = row;
   if (cookie === STAFF_COOKIE && session.staffId) {
-    const [member] = await db.select({ id: staff.id, role: staff.role, active: staff.active }).from(staff).where(eq(staff.id, session.staffId));
-    if (!member?.active) return undefined;
-    const outlets = await db.select({ outletId: staffOutlets.outletId }).from(staffOutlets).where(eq(staffOutlets.staffId, member.id));
+    if (!row.active || !row.role) return undefined;
     return {
-      principal: { kind: 'staff', sessionId: session.tokenHash, staffId: member.id, role: member.role, outletIds: outlets.map((o) => o.outletId) },
+      principal: { kind: 'staff', sessionId: session.tokenHash, staffId: session.staffId, role: row.role, outletIds: row.outletIds },
       csrfToken: session.csrfToken,
     };
   }
