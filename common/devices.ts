@@ -1,31 +1,16 @@
 /**
- * Kiosks and displays: the pairing code's alphabet and format, and the device API's shapes, shared
- * by the server, the console (which pairs and revokes) and the device pages (which wait to be paired).
+ * Kiosks and displays: the device API's shapes, shared by the server, the console (which pairs and
+ * revokes) and the device pages (which wait to be paired; they check the answers without zod, in
+ * ui/device-payloads.ts). The kinds and the pairing code are in ./pairing.ts.
  */
 import { z } from 'zod';
 import { bilingual } from './outlets.ts';
+import { DEVICE_KINDS, PAIRING_STATES } from './pairing.ts';
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
-
-/** Letters and digits that cannot be mistaken for one another on a screen (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
-export const PAIRING_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-export const PAIRING_CODE_LENGTH = 8;
-
-/** What an administrator typed, as the code it means: `normalizePairingCode(' abcd-efgh ') === 'ABCDEFGH'`. */
-export function normalizePairingCode(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '');
-}
-
-/** Whether a normalized code could be one we issue (saves a database round trip for typos). */
-export function isPairingCodeShaped(code: string): boolean {
-  return code.length === PAIRING_CODE_LENGTH && [...code].every((ch) => PAIRING_CODE_ALPHABET.includes(ch));
-}
-
-/** For reading aloud and typing: `formatPairingCode('ACDEFGHJ') === 'ACDE-FGHJ'`. */
-export function formatPairingCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
+export {
+  DEVICE_KINDS, formatPairingCode, isPairingCodeShaped, normalizePairingCode, PAIRING_CODE_ALPHABET, PAIRING_CODE_LENGTH,
+  PAIRING_STATES, type DeviceKind,
+} from './pairing.ts';
 
 export const startPairingRequest = z.object({ kind: z.enum(DEVICE_KINDS) });
 
@@ -39,7 +24,6 @@ export const pairingStarted = z.object({
 });
 export type PairingStarted = z.infer<typeof pairingStarted>;
 
-export const PAIRING_STATES = ['pairing', 'active', 'revoked', 'expired'] as const;
 export const pairingStatus = z.object({
   status: z.enum(PAIRING_STATES),
   outletId: z.string().optional(),

@@ -1,12 +1,13 @@
 /**
  * Notices (通知公告): the API's shapes and the rule of what a notice must carry, shared by the
- * console (which writes them), the H5 home and the lobby display (which show them).
+ * console (which writes them), the H5 home and the lobby display (which show them; the display
+ * checks what it shows without zod, in ui/device-payloads.ts).
  */
 import { z } from 'zod';
+import { NOTICE_KINDS } from './notice-kinds.ts';
 import { bilingual } from './outlets.ts';
 
-export const NOTICE_KINDS = ['info', 'hours_change', 'closure'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export { NOTICE_KINDS, type NoticeKind } from './notice-kinds.ts';
 
 /** A notice that closes or changes more than a year is an error in typing, not a plan. */
 export const MAX_NOTICE_DAYS = 366;

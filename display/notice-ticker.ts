@@ -5,8 +5,8 @@
  * few minutes — the server lets them be cached for a minute.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { noticeList, type NoticeView } from '../common/notices.ts';
 import { apiRequest } from '../ui/api.ts';
+import { parseTickerNotices, type TickerNotice } from '../ui/device-payloads.ts';
 import { theme } from '../ui/theme.ts';
 
 const REFRESH_MS = 10 * 60_000;
@@ -15,7 +15,7 @@ const BODY_CHARS = 140;
 /** Scrolling speed, in characters a second: slow enough to read from afar. */
 const CHARS_PER_SECOND = 6;
 
-const KIND_TEXT: Record<NoticeView['kind'], string> = { info: '通知', hours_change: '办公时间调整', closure: '暂停办公' };
+const KIND_TEXT: Record<TickerNotice['kind'], string> = { info: '通知', hours_change: '办公时间调整', closure: '暂停办公' };
 
 export class DisplayNoticeTicker extends LitElement {
   static override properties = {
@@ -77,7 +77,7 @@ export class DisplayNoticeTicker extends LitElement {
   declare outletId: string;
   /** Changing it fetches the notices again. */
   declare refresh: number;
-  declare notices: NoticeView[];
+  declare notices: TickerNotice[];
 
   #timer: ReturnType<typeof setInterval> | undefined;
   #generation = 0;
@@ -133,7 +133,7 @@ export class DisplayNoticeTicker extends LitElement {
     if (!this.outletId) return;
     const generation = ++this.#generation;
     const result = await apiRequest(`/api/notices?outletId=${encodeURIComponent(this.outletId)}`, {
-      parse: (body) => noticeList.parse(body),
+      parse: parseTickerNotices,
       credentials: 'omit',
     });
     // A failed fetch keeps what is shown; the next refresh tries again.

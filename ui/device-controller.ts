@@ -12,11 +12,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import {
-  deviceMe, pairingStarted, pairingStatus, type DeviceKind, type DeviceMe, type PairingStatus,
-} from '../common/devices.ts';
+import type { DeviceMe, PairingStatus } from '../common/devices.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../common/events.ts';
+import type { DeviceKind } from '../common/pairing.ts';
 import { apiRequest, type ApiFailure } from './api.ts';
+import { parseDeviceMe, parsedOrUndefined, parsePairingStarted, parsePairingStatus } from './device-payloads.ts';
 
 export type DeviceState =
   | { phase: 'starting' }
@@ -101,7 +101,7 @@ export class DeviceController implements ReactiveController {
     if (!stored) return this.#beginPairing();
     if (stored.device && this.state.phase === 'starting') this.#set({ phase: 'active', device: stored.device });
     const result = await apiRequest('/api/devices/pairing/status', {
-      parse: (body) => pairingStatus.parse(body), headers: bearer(stored.token), credentials: 'omit',
+      parse: parsePairingStatus, headers: bearer(stored.token), credentials: 'omit',
     });
     if (!result.ok) {
       if (result.kind === 'server' && result.status === 404) return this.#set({ phase: 'unknown' });
@@ -130,7 +130,7 @@ export class DeviceController implements ReactiveController {
 
   async #beginPairing(): Promise<void> {
     const result = await apiRequest('/api/devices/pairing', {
-      method: 'POST', body: { kind: this.#kind }, parse: (body) => pairingStarted.parse(body), credentials: 'omit',
+      method: 'POST', body: { kind: this.#kind }, parse: parsePairingStarted, credentials: 'omit',
     });
     if (!result.ok) return this.#retry(() => this.#beginPairing(), result);
     this.#recovered();
@@ -141,7 +141,7 @@ export class DeviceController implements ReactiveController {
   }
 
   async #loadDevice(token: string): Promise<void> {
-    const result = await apiRequest('/api/device/me', { parse: (body) => deviceMe.parse(body), headers: bearer(token), credentials: 'omit' });
+    const result = await apiRequest('/api/device/me', { parse: parseDeviceMe, headers: bearer(token), credentials: 'omit' });
     if (!result.ok) {
       if (result.kind === 'server' && result.error.code === 'device_revoked') return this.#set({ phase: 'revoked' });
       return this.#retry(() => this.#resume(), result);
@@ -246,8 +246,8 @@ function readStored(): Stored | undefined {
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { token, pairingCode, expiresAt, device } = parsed as Record<string, unknown>;
     if (typeof token !== 'string' || token.length === 0) return undefined;
-    const known = deviceMe.safeParse(device);
-    if (known.success) return { token, device: known.data };
+    const known = parsedOrUndefined(parseDeviceMe, device);
+    if (known) return { token, device: known };
     return typeof pairingCode === 'string' && typeof expiresAt === 'string' ? { token, pairingCode, expiresAt } : { token };
   } catch {
     return undefined;

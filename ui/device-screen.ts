@@ -6,7 +6,7 @@
  *   <lobby-device-screen .state=${device.state} @lobby-pair-again=${() => device.pairAgain()}>
  */
 import { LitElement, css, html } from 'lit';
-import { formatPairingCode } from '../common/devices.ts';
+import { formatPairingCode } from '../common/pairing.ts';
 import type { DeviceState } from './device-controller.ts';
 import type { Text } from './i18n.ts';
 import './status-view.ts';
