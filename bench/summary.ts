@@ -16,7 +16,7 @@ interface Figures {
   booking_rush: Load & {
     cpu_per_submit_ms: PerRequest; cpu_per_ceiling_tx_ms: PerRequest | null;
     bookings_per_s: number; p50_ms: number; p99_ms: number; overbooked: number; duplicate_ids: number; ceiling_tx_per_s: number; ratio: number; submits: number; outcomes: Record<string, number> };
-  checkin: Load & { p50_ms: number; p99_ms: number; per_s: number; cpu_per_check_in_ms: { server: number; postgres: number } };
+  checkin: Load & { p50_ms: number; p99_ms: number; per_s: number; cpu_per_check_in_ms: { server: number; postgres: number }; flat_out: { p50_ms: number; p99_ms: number; per_s: number } };
   call_to_display: Call;
   call_to_display_2_nodes: Call;
   cold_start_ms: number;
@@ -52,8 +52,9 @@ export function summary(r: Figures): string {
     [`booking rush (${b.submits} at once)`, `${b.bookings_per_s}/s vs ceiling ${b.ceiling_tx_per_s} tx/s: ratio ${b.ratio}`, `${mark(b.ratio >= 0.6)} ≥ 0.6`],
     ['', `p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms; overbooked ${b.overbooked}, duplicate IDs ${b.duplicate_ids}`, `${mark(b.overbooked === 0 && b.duplicate_ids === 0)} 0 and 0`],
     ['', `CPU ms per submit: server ${b.cpu_per_submit_ms.server}, postgres ${b.cpu_per_submit_ms.postgres}; per ceiling tx: client ${b.cpu_per_ceiling_tx_ms?.bench_and_clients}, postgres ${b.cpu_per_ceiling_tx_ms?.postgres}`, ''],
-    ['check-in (20 kiosks)', `p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.per_s}/s`, `${mark(c.p99_ms <= 30)} p99 ≤ 30 ms`],
+    ['check-in (20 kiosks, 1/s each)', `p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.per_s}/s`, `${mark(c.p99_ms <= 30)} p99 ≤ 30 ms`],
     ['', `CPU ms per check-in: server ${c.cpu_per_check_in_ms.server}, postgres ${c.cpu_per_check_in_ms.postgres}`, ''],
+    ['', `flat out (capacity): ${c.flat_out.per_s}/s, p50 ${c.flat_out.p50_ms} ms, p99 ${c.flat_out.p99_ms} ms (the queue of 20 kiosks)`, ''],
     [`call → display, 1 node (${one.clients})`, `p50 ${one.p50_ms}, p99 ${one.p99_ms} vs bare ${one.raw_broadcast_p99_ms} ms: ratio ${one.ratio}`, `${mark(one.ratio <= 1.3)} ≤ 1.3`],
     ['', `paired by round ${one.paired_ratio_median}; finishing in hand p99 ${one.call_finishing_in_hand_p99_ms} ms; local fan-out p99 ${one.raw_local_p99_ms} ms; missed ${one.missed_receipts}`, ''],
     [`call → display, 2 nodes (${two.clients})`, `p50 ${two.p50_ms}, p99 ${two.p99_ms} vs bare ${two.raw_broadcast_p99_ms} ms: ratio ${two.ratio}`, `${mark(two.ratio <= 2)} ≤ 2`],

@@ -28,9 +28,16 @@ export interface LoadRun {
  * the results are on the bench's clock.
  */
 export async function runLanes(
-  processes: HttpLoadProcess[], lanes: LoadRequest[][], warmUrl: string, options: { budgetMs?: number; paceMs?: number } = {},
+  processes: HttpLoadProcess[], lanes: LoadRequest[][], warmUrl: string, options: { budgetMs?: number; paceMs?: number; staggered?: boolean } = {},
 ): Promise<LoadRun> {
-  processes.forEach((p, i) => p.send({ type: 'prepare', lanes: lanes.filter((_, j) => j % processes.length === i), warmUrl, ...options }));
+  const { staggered, ...pacing } = options;
+  // Staggered lanes start spread over one pace, as people reach kiosks at different moments; else
+  // every lane sends its first request at once.
+  const startOf = (lane: number) => (staggered && pacing.paceMs ? Math.round((lane * pacing.paceMs) / lanes.length) : 0);
+  processes.forEach((p, i) => {
+    const mine = lanes.map((_, j) => j).filter((j) => j % processes.length === i);
+    p.send({ type: 'prepare', lanes: mine.map((j) => lanes[j]!), startsMs: mine.map(startOf), warmUrl, ...pacing });
+  });
   await Promise.all(processes.map((p) => p.next('prepared')));
   for (const p of processes) p.send({ type: 'go' });
   const answers = await Promise.all(processes.map(async (p) => {

@@ -29,7 +29,8 @@ export type ToHttpWorker =
    * first. With `budgetMs`, a lane sends nothing new once that long has passed since `go`; with
    * `paceMs`, a lane starts its requests at least that far apart (a kiosk serves a person at a time).
    */
-  | { type: 'prepare'; lanes: LoadRequest[][]; warmUrl: string; budgetMs?: number; paceMs?: number }
+  /** `startsMs[i]`: how long after `go` lane i sends its first request (0 when absent). */
+  | { type: 'prepare'; lanes: LoadRequest[][]; warmUrl: string; budgetMs?: number; paceMs?: number; startsMs?: number[] }
   | { type: 'go' }
   | { type: 'ping'; id: number };
 

@@ -11,6 +11,7 @@ import type { BookingRequest } from '../../common/booking.ts';
 import { openPostgres } from '../../db/client.ts';
 import { bookings, slots } from '../../db/schema.ts';
 import { createBooking } from '../../server/booking/book.ts';
+import { readSettings } from '../../server/domain/read-settings.ts';
 import { AppError } from '../../server/errors.ts';
 import { now } from '../lib/clock.ts';
 import type { CpuUse } from '../lib/cpu.ts';
@@ -144,7 +145,7 @@ export async function bookingRush(ctx: BenchContext) {
       const started = now();
       let outcome: string;
       try {
-        await createBooking(direct.db, { citizenId }, input, new Date(), null);
+        await createBooking(direct.db, { citizenId }, input, new Date(), null, await readSettings(direct.db));
         outcome = 'booked';
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

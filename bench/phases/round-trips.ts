@@ -11,6 +11,7 @@ import type { Database, DatabaseHandle } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { createBooking } from '../../server/booking/book.ts';
+import { readSettings } from '../../server/domain/read-settings.ts';
 import { createVoucherSigner } from '../../server/booking/voucher-token.ts';
 import { systemClock } from '../../server/clock.ts';
 import { DEMO_PASSWORD } from '../../server/demo-data.ts';
@@ -86,7 +87,7 @@ export async function roundTrips(ctx: BenchContext, dataKey: Buffer, inputs: Rou
     sent = [];
     await createBooking(db, { citizenId: direct!.id }, {
       kind: 'personal', serviceId: 'mv-transfer', outletId: ctx.outletId, slotId: inputs.freeSlotId, details: {}, idempotencyKey: randomBytes(12).toString('base64url'),
-    }, new Date(), null);
+    }, new Date(), null, await readSettings(db));
     const transactionOnly = { statements, transactions, status: 201, sent: [...sent] };
     const checkIn = await count('/api/kiosk/check-in', {
       method: 'POST', headers: { authorization: `Bearer ${inputs.kioskToken}`, 'content-type': 'application/json' },

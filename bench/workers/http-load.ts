@@ -29,8 +29,9 @@ async function send(request: LoadRequest): Promise<LoadResult> {
   }
 }
 
-async function runLane(lane: LoadRequest[], until: number, paceMs: number): Promise<LoadResult[]> {
+async function runLane(lane: LoadRequest[], until: number, paceMs: number, startMs: number): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
+  if (startMs > 0) await new Promise((resolve) => setTimeout(resolve, startMs));
   for (const request of lane) {
     if (now() > until) break;
     const result = await send(request);
@@ -44,6 +45,7 @@ async function runLane(lane: LoadRequest[], until: number, paceMs: number): Prom
 let lanes: LoadRequest[][] = [];
 let budgetMs = Number.POSITIVE_INFINITY;
 let paceMs = 0;
+let startsMs: number[] = [];
 
 process.on('message', (raw) => {
   const message = raw as ToHttpWorker;
@@ -55,13 +57,14 @@ process.on('message', (raw) => {
       lanes = message.lanes;
       budgetMs = message.budgetMs ?? Number.POSITIVE_INFINITY;
       paceMs = message.paceMs ?? 0;
+      startsMs = message.startsMs ?? [];
       // fetch's first use compiles and loads undici: not part of anyone's latency.
       void Promise.all(Array.from({ length: 5 }, () => fetch(message.warmUrl).then((res) => res.arrayBuffer())))
         .then(() => reply({ type: 'prepared' }));
       break;
     case 'go': {
       const until = now() + budgetMs;
-      void Promise.all(lanes.map((lane) => runLane(lane, until, paceMs))).then((perLane) => reply({ type: 'results', results: perLane.flat() }));
+      void Promise.all(lanes.map((lane, i) => runLane(lane, until, paceMs, startsMs[i] ?? 0))).then((perLane) => reply({ type: 'results', results: perLane.flat() }));
       break;
     }
   }

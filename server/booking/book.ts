@@ -16,7 +16,6 @@ import { serviceDate } from '../../common/time.ts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { agents, blacklist, bookings, citizens, firms, services, slots, type Bilingual, type Booking, type Citizen } from '../../db/schema.ts';
 import { enqueue, recipientOf } from '../notifications/messages.ts';
-import { readSettings } from '../domain/read-settings.ts';
 import type { Settings } from '../domain/settings.ts';
 import { AppError, constraintName, sqlState } from '../errors.ts';
 import { newAppointmentNo } from './appointment-number.ts';
@@ -200,8 +199,8 @@ async function afterDuplicateKey<T>(error: unknown, found: () => Promise<T | und
   throw error;
 }
 
-export async function createBooking(db: Database, caller: Caller, input: BookingRequest, now: Date, clientIpHash: string | null): Promise<BookingOutcome> {
-  const settings = await readSettings(db);
+/** `settings`: the settings in force, read by the caller (who needs them again for the answer). */
+export async function createBooking(db: Database, caller: Caller, input: BookingRequest, now: Date, clientIpHash: string | null, settings: Settings): Promise<BookingOutcome> {
   ensureOutsideMaintenance(settings.maintenanceWindow, now);
   try {
     return await db.transaction(async (tx) => {
@@ -251,8 +250,7 @@ async function ownBookingWithSlot(tx: Tx, citizenId: string, bookingId: string) 
  * Cancels until the deadline: status, seat and number released together. Cancelling a cancelled
  * booking again answers as the first time did (a retried tap).
  */
-export async function cancelBooking(db: Database, caller: Caller, bookingId: string, now: Date): Promise<Booking> {
-  const settings = await readSettings(db);
+export async function cancelBooking(db: Database, caller: Caller, bookingId: string, now: Date, settings: Settings): Promise<Booking> {
   return db.transaction(async (tx) => {
     await lockCitizen(tx, caller.citizenId);
     const { booking, slot } = await ownBookingWithSlot(tx, caller.citizenId, bookingId);
@@ -273,8 +271,7 @@ export async function cancelBooking(db: Database, caller: Caller, bookingId: str
  * new one (a new number, `rescheduled_from` the old) takes its place in one transaction, so the
  * holder's number passes from one to the other and the counter does not move.
  */
-export async function rescheduleBooking(db: Database, caller: Caller, bookingId: string, input: RescheduleRequest, now: Date, clientIpHash: string | null): Promise<BookingOutcome> {
-  const settings = await readSettings(db);
+export async function rescheduleBooking(db: Database, caller: Caller, bookingId: string, input: RescheduleRequest, now: Date, clientIpHash: string | null, settings: Settings): Promise<BookingOutcome> {
   ensureOutsideMaintenance(settings.maintenanceWindow, now);
   try {
     return await db.transaction(async (tx) => {

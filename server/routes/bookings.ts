@@ -150,9 +150,9 @@ export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privac
       const caller = citizenOf(c.get('principal'));
       const ipHash = deps.privacy.hash('ip', clientIp(c));
       await limitSubmits(ipHash, caller.citizenId);
-      const now = deps.clock.now();
-      const outcome = await createBooking(db, caller, c.req.valid('json'), now, ipHash);
-      const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, await readSettings(db));
+      const settings = await readSettings(db);
+      const outcome = await createBooking(db, caller, c.req.valid('json'), deps.clock.now(), ipHash, settings);
+      const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, settings);
       return outcome.created ? c.json(summary, 201) : c.json(summary, 200);
     })
     .openapi(list, async (c) => {
@@ -188,15 +188,17 @@ export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privac
     })
     .openapi(cancel, async (c) => {
       const caller = citizenOf(c.get('principal'));
-      const cancelled = await cancelBooking(db, caller, c.req.valid('param').id, deps.clock.now());
-      return c.json(await bookingSummaryOf(db, caller.citizenId, cancelled.id, await readSettings(db)), 200);
+      const settings = await readSettings(db);
+      const cancelled = await cancelBooking(db, caller, c.req.valid('param').id, deps.clock.now(), settings);
+      return c.json(await bookingSummaryOf(db, caller.citizenId, cancelled.id, settings), 200);
     })
     .openapi(reschedule, async (c) => {
       const caller = citizenOf(c.get('principal'));
       const ipHash = deps.privacy.hash('ip', clientIp(c));
       await limitSubmits(ipHash, caller.citizenId);
-      const outcome = await rescheduleBooking(db, caller, c.req.valid('param').id, c.req.valid('json'), deps.clock.now(), ipHash);
-      const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, await readSettings(db));
+      const settings = await readSettings(db);
+      const outcome = await rescheduleBooking(db, caller, c.req.valid('param').id, c.req.valid('json'), deps.clock.now(), ipHash, settings);
+      const summary = await bookingSummaryOf(db, caller.citizenId, outcome.booking.id, settings);
       return outcome.created ? c.json(summary, 201) : c.json(summary, 200);
     })
     .openapi(verify, async (c) => {
