@@ -15,7 +15,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { MIGRATIONS_DIR, PROJECT_ROOT } from './paths.ts';
-import { prepareEveryStatement } from './prepared-statements.ts';
 import * as schema from './schema.ts';
 
 
@@ -197,7 +196,6 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     onnotice: () => {},
     connection: { application_name: 'lobby' },
   });
-  prepareEveryStatement();
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,

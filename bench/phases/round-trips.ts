@@ -8,7 +8,6 @@ import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database, DatabaseHandle } from '../../db/client.ts';
-import { prepareEveryStatement } from '../../db/prepared-statements.ts';
 import * as schema from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { createBooking } from '../../server/booking/book.ts';
@@ -54,7 +53,6 @@ export async function roundTrips(ctx: BenchContext, dataKey: Buffer, inputs: Rou
       if (/^\s*begin/i.test(query)) transactions += 1;
     },
   });
-  prepareEveryStatement(); // as openPostgres does
   const db = drizzle(client, { schema }) as unknown as Database;
   const database: DatabaseHandle = { db, kind: 'postgres', ping: async () => {}, close: async () => client.end({ timeout: 5 }) };
   const logger = createLogger({ level: 'silent' });
