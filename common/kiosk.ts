@@ -79,9 +79,10 @@ export const kioskTicket = z.object({
   appointmentNo: z.string().nullable(),
   /** An agency booking: the agent shows the power of attorney at the counter. */
   presentAttorney: z.boolean(),
-  /** The ticket's live page on a phone, and its QR code (PNG data URL). */
+  /** The ticket's live page on a phone. */
   followUrl: z.string(),
-  followQr: z.string(),
+  /** Its QR code, an SVG data URL for an `<img>` (on screen and on the 80 mm paper, where a vector prints sharp). */
+  followQr: z.string().startsWith('data:image/svg+xml;base64,'),
 });
 export type KioskTicket = z.infer<typeof kioskTicket>;
 

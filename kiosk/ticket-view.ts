@@ -142,10 +142,10 @@ export class KioskTicketView extends LitElement {
         font-weight: 800;
         color: var(--lobby-danger);
       }
+      /* An SVG: sharp at any size, on screen and on paper. */
       img.qr {
         width: 8em;
         height: 8em;
-        image-rendering: pixelated;
       }
       .qr-caption {
         font-size: 0.75em;

@@ -19,7 +19,7 @@ import type { Settings } from '../domain/settings.ts';
 import { AppError, constraintName, sqlState } from '../errors.ts';
 import type { PersonalDataCipher } from '../privacy/personal-data.ts';
 import { greenByAge } from '../queue/green-channel.ts';
-import { firstStepOf, issueTicket } from '../queue/issue.ts';
+import { firstStepOf, issueTicket, journeyQueue } from '../queue/issue.ts';
 import { queueLengths } from '../queue/position.ts';
 import { presentedId, waitingTicketOf, type Kiosk } from './presented-id.ts';
 import { checkInWindow, windowClosed } from './window.ts';
@@ -76,8 +76,8 @@ export async function walkIn(deps: { db: Database; privacy: PersonalDataCipher }
   const { service } = await serviceAtOutlet(db, request.serviceId, kiosk.outletId);
   try {
     return await db.transaction(async (tx) => {
-      const queue = await firstStepOf(tx, service.id);
-      const held = await waitingTicketOf(tx, kiosk.outletId, today, id.hash, queue);
+      const queue = await journeyQueue(tx, service.id);
+      const held = await waitingTicketOf(tx, kiosk.outletId, today, id.hash, queue.serviceId);
       if (held) return { ticket: held, created: false, events: [] };
       const green = greenByAge(id.birthDate, today);
       const late = !green && await arrivesLate(tx, kiosk.outletId, id.hash, today, settings, now);
@@ -85,7 +85,7 @@ export async function walkIn(deps: { db: Database; privacy: PersonalDataCipher }
       const { ticket, event } = await issueTicket(tx, {
         outletId: kiosk.outletId, serviceDate: today, journeyServiceId: service.id,
         class: green ? 'green' : late ? 'late' : 'walk_in', greenReason: green ? 'age' : null,
-        bookingId: null, citizenId: citizen?.id ?? null, idNumberHash: id.hash,
+        bookingId: null, citizenId: citizen?.id ?? null, idNumberHash: id.hash, queue,
       }, { kind: 'device', id: kiosk.deviceId }, now);
       return { ticket, created: true, events: [event] };
     });

@@ -75,7 +75,8 @@ describeOnDatabases('the lobby kiosk', (ctx) => {
       expect(ticket.number).toMatch(/^A\d{3}$/);
       expect(ticket.counterNumbers.length).toBeGreaterThan(0);
       expect(ticket.followUrl).toMatch(/\/h5\/#\/ticket\/[\w-]{20,}$/);
-      expect(ticket.followQr).toMatch(/^data:image\/png;base64,/);
+      expect(ticket.followQr).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Buffer.from(ticket.followQr.split(',')[1]!, 'base64').toString()).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
       expect(JSON.stringify(res.body)).not.toContain(holder.idNumber);
 
       const [row] = await db().select().from(bookings).where(eq(bookings.id, booking.id));

@@ -25,7 +25,7 @@ import type { Limit } from '../http/rate-limit.ts';
 import { defineRoute } from '../http/route.ts';
 import { errorResponse, json, jsonBody } from '../http/schemas.ts';
 import { grantGreen, staffByCode } from '../queue/green.ts';
-import { kioskTicketView } from '../queue/ticket-view.ts';
+import { kioskTicketOf, kioskTicketView } from '../queue/ticket-view.ts';
 
 /** Per kiosk: a guide mistypes now and then; guessing six-digit codes must not be practical. */
 export const STAFF_CODE_PER_KIOSK: Limit = { name: 'kiosk-staff-code:device', points: 5, durationSeconds: 300 };
@@ -153,7 +153,8 @@ export function kioskRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy'
       const settings = await readSettings(db);
       const outcome = await checkIn({ db, privacy: deps.privacy, vouchers: deps.vouchers }, kiosk, request, settings, now);
       deps.live.publish(outcome.events);
-      const ticket = await kioskTicketView(db, outcome.ticket.id, settings, now, publicBase(deps.publicUrl, c));
+      // From what the transaction read and wrote: the ticket and its names are not read again.
+      const ticket = await kioskTicketOf(db, outcome.ticket, outcome.printed, settings, now, publicBase(deps.publicUrl, c));
       return c.json({ ticket, created: outcome.created }, outcome.created ? 201 : 200);
     })
     .openapi(optionsRoute, async (c) => c.json(await optionsAt(db, kioskOf(c), deps.clock.now()), 200))

@@ -54,9 +54,9 @@ function citizenIdNumber(): string {
   return `${first17}${idCheckChar(first17)}`;
 }
 
-/** The text a QR code in a `data:image/png;base64,…` URL carries, read with jsQR as a phone's camera would. */
-function decodeQr(dataUrl: string): string | undefined {
-  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+/** The text of the QR code in a PNG (a screenshot of it), read with jsQR as a phone's camera would. */
+function decodeQr(image: Buffer): string | undefined {
+  const png = PNG.sync.read(image);
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
@@ -242,7 +242,7 @@ describeOnDatabases('the whole journey in Chromium: book, check in, green channe
     await kiosk.getByText(`请到 ${COUNTER}、2 号窗口`).waitFor();
     await shot(kiosk, '07-kiosk-ticket-citizen');
     // The ticket's QR code is its live page; the citizen's phone scans it.
-    const followUrl = decodeQr((await kiosk.locator('kiosk-ticket img.qr').getAttribute('src'))!);
+    const followUrl = decodeQr(await kiosk.locator('kiosk-ticket img.qr').screenshot());
     expect(followUrl).toBeDefined();
     const follow = new URL(followUrl!);
     const followToken = follow.hash.replace('#/ticket/', '');

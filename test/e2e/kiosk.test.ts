@@ -6,7 +6,9 @@
  * guide; refusals said in the server's sentence; a kiosk left alone forgets; and no ticket while
  * the network is gone.
  */
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { maskIdNumber } from '../../common/mask.ts';
 import { voucherExpiry } from '../../server/booking/voucher-token.ts';
@@ -23,6 +25,12 @@ const PORTRAIT = { width: 1080, height: 1920 };
 const mm = (n: number) => (n * 96) / 25.4;
 /** 80 mm at 96 dpi: the width of a thermal ticket roll. */
 const PAPER_80MM = { width: Math.round(mm(80)), height: 1100 };
+
+/** The text of the QR code in a PNG (a screenshot), read with jsQR as a phone's camera would. */
+function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
 
 const statusLogged = (status: string) => `console.error: Failed to load resource: the server responded with a status of ${status}`;
 
@@ -133,7 +141,9 @@ describeOnDatabases('the lobby kiosk in Chromium', (ctx) => {
     await page.getByText(`${TODAY} 09:00`).waitFor();
     await page.getByText(masked).waitFor();
     expect(await everythingShown(page)).not.toContain(holder.idNumber);
-    expect(await page.locator('kiosk-ticket img.qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await page.locator('kiosk-ticket img.qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    const followUrl = await page.locator('kiosk-ticket').evaluate((el) => (el as unknown as { ticket: { followUrl: string } }).ticket.followUrl);
+    expect(followUrl).toMatch(/\/h5\/#\/ticket\//);
     // A new ticket prints by itself, once.
     await expect.poll(() => printed(page)).toBe(1);
     await screenshot(page, `${ctx.kind}-kiosk-ticket`);
@@ -149,6 +159,12 @@ describeOnDatabases('the lobby kiosk in Chromium', (ctx) => {
     for (const name of [/打印/, /完成/, /绿色通道/]) expect(await page.getByRole('button', { name }).isVisible()).toBe(false);
     expect(await page.getByText('Lobby Kiosk').isVisible()).toBe(false);
     expect(await page.getByText(masked).isVisible()).toBe(false);
+    // The QR code on paper: 30 mm square, and a phone reads the ticket's live page from it (at 96 dpi
+    // here; a thermal printer has 203).
+    const qr = page.locator('kiosk-ticket img.qr');
+    const qrBox = (await qr.boundingBox())!;
+    expect([Math.round(qrBox.width), Math.round(qrBox.height)]).toEqual([Math.round(mm(30)), Math.round(mm(30))]);
+    expect(decodeQr(await qr.screenshot())).toBe(followUrl);
     await screenshot(page, `${ctx.kind}-kiosk-ticket-print-80mm`);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(PORTRAIT);
