@@ -140,10 +140,9 @@ function citizenOf(principal: Principal): { citizenId: string } {
 
 export function bookingRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy' | 'vouchers' | 'rateLimits'>) {
   const { db } = deps.database;
-  /** Counted before the transaction, refused or not: a refusal costs the database as much as a booking. */
+  /** Counted before the transaction, refused or not: a refusal costs the database as much as a booking. Both limits at once. */
   const limitSubmits = async (ipHash: string, citizenId: string) => {
-    await deps.rateLimits.consume(BOOKING_PER_IP, ipHash);
-    await deps.rateLimits.consume(BOOKING_PER_CITIZEN, citizenId);
+    await Promise.all([deps.rateLimits.consume(BOOKING_PER_IP, ipHash), deps.rateLimits.consume(BOOKING_PER_CITIZEN, citizenId)]);
   };
   return new OpenAPIHono<AppEnv>()
     .openapi(book, async (c) => {

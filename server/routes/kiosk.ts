@@ -139,10 +139,12 @@ export function kioskRoutes(deps: Pick<AppDeps, 'database' | 'clock' | 'privacy'
     const device = expectPrincipal(c.get('principal'), 'device');
     return { deviceId: device.deviceId, outletId: device.outletId };
   };
-  /** Counted before the lookup, found or not, so the limit is no oracle. */
+  /** Counted before the lookup, found or not, so the limit is no oracle. Both limits at once: two statements side by side. */
   const limitLookups = async (deviceId: string, idNumber: string) => {
-    await deps.rateLimits.consume(CHECK_IN_PER_KIOSK, deviceId);
-    await deps.rateLimits.consume(CHECK_IN_PER_ID_NUMBER, deps.privacy.hash('id_number', normalizeIdNumber(idNumber)));
+    await Promise.all([
+      deps.rateLimits.consume(CHECK_IN_PER_KIOSK, deviceId),
+      deps.rateLimits.consume(CHECK_IN_PER_ID_NUMBER, deps.privacy.hash('id_number', normalizeIdNumber(idNumber))),
+    ]);
   };
   return new OpenAPIHono<AppEnv>()
     .openapi(checkInRoute, async (c) => {
