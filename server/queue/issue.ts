@@ -7,7 +7,7 @@
  * number back with it, so numbers are neither duplicated nor skipped.
  */
 import { randomBytes } from 'node:crypto';
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { QueueEvent } from '../../common/events.ts';
 import type { Database, Transaction } from '../../db/client.ts';
@@ -55,10 +55,9 @@ export function firstStepSql(serviceId: AnyPgColumn | string): SQL<string> {
   return sql<string>`coalesce((select ${serviceSteps.stepServiceId} from ${serviceSteps} where ${serviceSteps.serviceId} = ${serviceId} order by ${serviceSteps.position} limit 1), ${serviceId})`;
 }
 
-/** The queue a new ticket joins: the journey's first step, or the service itself. */
+/** The queue a new ticket joins: the journey's first step, or the service itself (the rule of `firstStepSql`). */
 export async function firstStepOf(tx: Database | Transaction, serviceId: string): Promise<string> {
-  const [step] = await tx.select({ id: serviceSteps.stepServiceId }).from(serviceSteps)
-    .where(eq(serviceSteps.serviceId, serviceId)).orderBy(asc(serviceSteps.position)).limit(1);
+  const [step] = await tx.select({ id: firstStepSql(services.id) }).from(services).where(eq(services.id, serviceId));
   return step?.id ?? serviceId;
 }
 
